@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Developer entry point: needs only Python >= 3.11, sets up `.venv` on first use.
+
+    python3 dev.py app [--demo] [mesodesk arguments…]   open MesoDesk
+    python3 dev.py test [pytest arguments…]             run the whole test suite headless
+    python3 dev.py mesodesk [arguments…]                any mesodesk command (demo, check, …)
+
+The virtual environment is (re)installed whenever pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".mesodesk-installed"
+
+
+def _venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return f"{sys.version_info[:2]} {digest}"
+
+
+def ensure_environment() -> Path:
+    """Create `.venv` and install MesoDesk with its test extras, only when out of date."""
+    if sys.version_info < (3, 11):  # noqa: UP036  (dev.py may be run by an older python3)
+        sys.exit("MesoDesk needs Python 3.11 or newer.")
+    python = _venv_python()
+    if not python.exists():
+        print("Creating the virtual environment in .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    if not STAMP.exists() or STAMP.read_text() != _wanted_stamp():
+        print("Installing MesoDesk and its dependencies (first run only) …", flush=True)
+        pip = [str(python), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
+        subprocess.run([*pip, "--upgrade", "pip"], check=True)
+        subprocess.run([*pip, "-e", f"{ROOT}[test,server]"], check=True)
+        STAMP.write_text(_wanted_stamp())
+    return python
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    python = ensure_environment()
+    env = dict(os.environ)
+    if command == "app":
+        return subprocess.call([str(python), "-m", "mesodesk", *rest], env=env)
+    if command == "mesodesk":
+        return subprocess.call([str(python), "-m", "mesodesk", *rest], env=env)
+    if command == "test":
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    print(f"Unknown command {command!r}.\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,123 @@
+"""Bring a database to the current schema, safely.
+
+For an SQLite file that already holds data, a backup is taken first. Migrations run with
+foreign keys off (a batch migration recreates tables, and with foreign keys on, dropping the
+old parent table deletes its children through ON DELETE CASCADE); afterwards the database must
+pass `foreign_key_check` and `integrity_check`, or the backup is put back.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from mesodesk import paths
+from mesodesk.db.backup import backup_name, copy_database, restore_database
+from mesodesk.db.engine import is_sqlite, make_engine, sqlite_path
+
+log = logging.getLogger(__name__)
+
+
+class MigrationError(RuntimeError):
+    """The schema could not be brought up to date; the database was restored if it was touched."""
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """Alembic's configuration built in code, so it works from a wheel or a frozen bundle."""
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise MigrationError("MesoDesk ships no migrations: the installation is incomplete.")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
+
+
+def check_sqlite_consistency(engine: Engine) -> list[str]:
+    """Problems `integrity_check` and `foreign_key_check` report; empty when the file is sound."""
+    problems: list[str] = []
+    with engine.connect() as connection:
+        integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+        if integrity != ["ok"]:
+            problems.extend(f"integrity: {line}" for line in integrity)
+        for table, rowid, parent, _fk in connection.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"row {rowid} of {table} points to a missing {parent} row")
+    return problems
+
+
+def upgrade(url: str, *, backup_dir: Path | None = None, revision: str = "head") -> MigrationResult:
+    """Upgrade the database at `url` to `revision` (default: the newest)."""
+    probe = make_engine(url)
+    try:
+        before = current_revision(probe)
+        populated = _has_tables(probe)
+    finally:
+        probe.dispose()
+    target = head_revision() if revision == "head" else revision
+    if before == target:
+        return MigrationResult(before, target, None)
+
+    db_file = sqlite_path(url)
+    backup: Path | None = None
+    if db_file is not None and populated and db_file.exists():
+        folder = backup_dir or paths.backups_dir()
+        backup = copy_database(db_file, folder / backup_name(db_file, "before-migration"))
+        log.info("Backed up %s to %s before migrating", db_file, backup)
+
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        config = alembic_config(url)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+        problems = check_sqlite_consistency(engine) if is_sqlite(engine) else []
+        after = current_revision(engine)
+    except Exception as exc:
+        engine.dispose()
+        _put_back(backup, db_file)
+        raise MigrationError(f"The database could not be migrated: {exc}") from exc
+    engine.dispose()
+    if problems:
+        _put_back(backup, db_file)
+        raise MigrationError("The migrated database failed its checks: " + "; ".join(problems))
+    log.info("Migrated %s from %s to %s", url, before, after)
+    return MigrationResult(before, after or target, backup)
+
+
+def _put_back(backup: Path | None, db_file: Path | None) -> None:
+    if backup is not None and db_file is not None:
+        restore_database(backup, db_file)
+        log.warning("Migration failed: restored %s from %s", db_file, backup)
