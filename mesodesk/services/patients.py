@@ -1,0 +1,380 @@
+"""Registering, editing, finding and (soft-)deleting patients."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, select, union
+from sqlalchemy.orm import Session, selectinload
+
+from mesodesk.db.base import utcnow
+from mesodesk.db.models import Clinic, Ingredient, Patient
+from mesodesk.domain.drafts import HairLossTreatments, MedicalHistory, PatientDraft
+from mesodesk.domain.enums import AuditAction, Sex
+from mesodesk.domain.rules import validate_patient
+from mesodesk.domain.text import digits, fold, prefix_upper_bound
+from mesodesk.domain.validation import enforce
+from mesodesk.services import audit
+from mesodesk.services.errors import Conflict, NotFound
+from mesodesk.services.store import Actor, Store
+
+_HISTORY_FLAGS = {
+    "anticoagulants": "Anticoagulants",
+    "diabetes": "Diabetes",
+    "immune_disease": "Immune disease",
+    "cancer": "Cancer",
+    "pregnant": "Pregnant",
+    "breastfeeding": "Breastfeeding",
+    "planning_conception": "Planning conception",
+    "active_scalp_infection": "Active scalp infection",
+    "herpes": "Herpes",
+    "keloid_tendency": "Keloid tendency",
+}
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    """One line of the patient list."""
+
+    id: int
+    record_number: str
+    family_name: str
+    given_names: str
+    birth_date: date
+    sex: Sex
+    phone: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_names}"
+
+
+@dataclass(frozen=True)
+class PatientDetail:
+    """Everything the chart header and the patient form show."""
+
+    id: int
+    record_number: str
+    version: int
+    draft: PatientDraft
+    allergy_ingredients: tuple[str, ...]
+    consent_treatment_at: datetime | None
+    consent_photos_at: datetime | None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.draft.family_name}, {self.draft.given_names}"
+
+    def age(self, today: date) -> int | None:
+        born = self.draft.birth_date
+        if born is None:
+            return None
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """Contraindication and history flags the chart keeps in view."""
+        history = self.draft.history
+        return tuple(label for key, label in _HISTORY_FLAGS.items() if getattr(history, key))
+
+
+def _fill(patient: Patient, draft: PatientDraft) -> None:
+    patient.family_name = draft.family_name.strip()
+    patient.given_names = draft.given_names.strip()
+    patient.birth_date = draft.birth_date  # type: ignore[assignment]  (validated non-None)
+    patient.sex = draft.sex
+    patient.phone = draft.phone.strip()
+    patient.email = draft.email.strip()
+    patient.address = draft.address.strip()
+    patient.notes = draft.notes.strip()
+    patient.allergies = draft.allergies.strip()
+    patient.search_name = fold(f"{patient.family_name} {patient.given_names}")
+    patient.search_given = fold(f"{patient.given_names} {patient.family_name}")
+    patient.phone_digits = digits(patient.phone)
+    history, treatments = draft.history, draft.treatments
+    for key in _HISTORY_FLAGS:
+        setattr(patient, key, getattr(history, key))
+    patient.history_notes = history.notes.strip()
+    patient.on_minoxidil = treatments.minoxidil
+    patient.on_finasteride = treatments.finasteride
+    patient.on_dutasteride = treatments.dutasteride
+    patient.had_prp = treatments.prp
+    patient.had_transplant = treatments.transplant
+    patient.other_treatments = treatments.other.strip()
+    now = utcnow()
+    if draft.consent_treatment and not patient.consent_treatment:
+        patient.consent_treatment_at = now
+    if draft.consent_photos and not patient.consent_photos:
+        patient.consent_photos_at = now
+    patient.consent_treatment = draft.consent_treatment
+    patient.consent_photos = draft.consent_photos
+
+
+def detail_of(patient: Patient) -> PatientDetail:
+    draft = PatientDraft(
+        family_name=patient.family_name,
+        given_names=patient.given_names,
+        birth_date=patient.birth_date,
+        sex=patient.sex,
+        record_number=patient.record_number,
+        phone=patient.phone,
+        email=patient.email,
+        address=patient.address,
+        history=MedicalHistory(
+            **{key: getattr(patient, key) for key in _HISTORY_FLAGS},
+            notes=patient.history_notes,
+        ),
+        treatments=HairLossTreatments(
+            minoxidil=patient.on_minoxidil,
+            finasteride=patient.on_finasteride,
+            dutasteride=patient.on_dutasteride,
+            prp=patient.had_prp,
+            transplant=patient.had_transplant,
+            other=patient.other_treatments,
+        ),
+        allergies=patient.allergies,
+        allergy_ingredient_ids=tuple(i.id for i in patient.allergy_ingredients),
+        consent_treatment=patient.consent_treatment,
+        consent_photos=patient.consent_photos,
+        notes=patient.notes,
+    )
+    return PatientDetail(
+        id=patient.id,
+        record_number=patient.record_number,
+        version=patient.version,
+        draft=draft,
+        allergy_ingredients=tuple(i.name for i in patient.allergy_ingredients),
+        consent_treatment_at=patient.consent_treatment_at,
+        consent_photos_at=patient.consent_photos_at,
+    )
+
+
+def _row_columns() -> tuple:
+    return (
+        Patient.id,
+        Patient.record_number,
+        Patient.family_name,
+        Patient.given_names,
+        Patient.birth_date,
+        Patient.sex,
+        Patient.phone,
+    )
+
+
+class PatientService:
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    # -- writing ---------------------------------------------------------------------------
+    def register(
+        self, draft: PatientDraft, *, acknowledge_warnings: bool = False, today: date | None = None
+    ) -> PatientDetail:
+        """Register a new patient; assigns the next record number when none is given."""
+        enforce(
+            validate_patient(draft, today=today or date.today()),
+            acknowledge_warnings=acknowledge_warnings,
+        )
+        with self.store.writing() as session:
+            number = (draft.record_number or "").strip() or self._next_record_number(session)
+            self._ensure_number_free(session, number, None)
+            patient = Patient(record_number=number)
+            _fill(patient, draft)
+            patient.allergy_ingredients = self._ingredients(session, draft.allergy_ingredient_ids)
+            session.add(patient)
+            session.flush()
+            audit.record(
+                session,
+                self.actor,
+                AuditAction.CREATE,
+                "patient",
+                patient.id,
+                patient_id=patient.id,
+                summary=f"Registered {number}",
+                after=audit.snapshot(patient),
+            )
+            return detail_of(patient)
+
+    def update(
+        self,
+        patient_id: int,
+        draft: PatientDraft,
+        *,
+        expected_version: int | None = None,
+        acknowledge_warnings: bool = False,
+        today: date | None = None,
+    ) -> PatientDetail:
+        """Save edits; refused if someone else saved the patient since `expected_version`."""
+        enforce(
+            validate_patient(draft, today=today or date.today()),
+            acknowledge_warnings=acknowledge_warnings,
+        )
+        with self.store.writing() as session:
+            patient = self._load(session, patient_id)
+            if expected_version is not None and patient.version != expected_version:
+                raise Conflict(
+                    f"{patient.family_name}, {patient.given_names} was changed by someone else "
+                    "since you opened it. Reload to see their changes."
+                )
+            before = audit.snapshot(patient)
+            if draft.record_number and draft.record_number.strip() != patient.record_number:
+                self._ensure_number_free(session, draft.record_number.strip(), patient.id)
+                patient.record_number = draft.record_number.strip()
+            _fill(patient, draft)
+            patient.allergy_ingredients = self._ingredients(session, draft.allergy_ingredient_ids)
+            session.flush()
+            old, new = audit.changes(before, audit.snapshot(patient))
+            audit.record(
+                session,
+                self.actor,
+                AuditAction.UPDATE,
+                "patient",
+                patient.id,
+                patient_id=patient.id,
+                summary="Edited patient",
+                before=old,
+                after=new,
+            )
+            return detail_of(patient)
+
+    def delete(self, patient_id: int, reason: str) -> None:
+        """Soft delete: the record stays, hidden from lists, with who, when and why."""
+        if not reason.strip():
+            raise Conflict("A reason is required to delete a patient record.")
+        with self.store.writing() as session:
+            patient = self._load(session, patient_id)
+            patient.deleted_at = utcnow()
+            patient.deleted_by_id = self.actor.user_id
+            patient.delete_reason = reason.strip()
+            audit.record(
+                session,
+                self.actor,
+                AuditAction.DELETE,
+                "patient",
+                patient.id,
+                patient_id=patient.id,
+                summary=f"Deleted: {reason.strip()}",
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, patient_id: int) -> PatientDetail:
+        with self.store.reading() as session:
+            return detail_of(self._load(session, patient_id))
+
+    def resolve(self, reference: str) -> int:
+        """A patient id from a clinic record number or a database id (`--patient`)."""
+        ref = reference.strip()
+        with self.store.reading() as session:
+            found = session.scalar(
+                select(Patient.id).where(Patient.record_number == ref, Patient.deleted_at.is_(None))
+            )
+            if found is None and ref.isdigit():
+                found = session.scalar(
+                    select(Patient.id).where(Patient.id == int(ref), Patient.deleted_at.is_(None))
+                )
+        if found is None:
+            raise NotFound(f"No patient with record number or id {ref!r}.")
+        return found
+
+    def find(self, query: str = "", *, limit: int = 100, offset: int = 0) -> list[PatientRow]:
+        """Patients matching a name prefix, record number, phone or birth date, by name."""
+        with self.store.reading() as session:
+            rows = session.execute(self._search(query).limit(limit).offset(offset))
+            return [PatientRow(*row) for row in rows]
+
+    def count(self, query: str = "") -> int:
+        with self.store.reading() as session:
+            subquery = self._search(query).order_by(None).subquery()
+            return session.scalar(select(func.count()).select_from(subquery)) or 0
+
+    # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _search(query: str) -> Select:
+        """Indexed prefix ranges only (no leading-wildcard LIKE, no OR across columns)."""
+        live = Patient.deleted_at.is_(None)
+        order = (Patient.search_name, Patient.id)
+        text = query.strip()
+        born = _parse_date(text)
+        if not text:
+            return select(*_row_columns()).where(live).order_by(*order)
+        if born is not None:
+            return select(*_row_columns()).where(live, Patient.birth_date == born).order_by(*order)
+        key = fold(text)
+        number = text.upper()
+        selects = [
+            select(Patient.id).where(
+                Patient.record_number >= number,
+                Patient.record_number < prefix_upper_bound(number),
+            )
+        ]
+        if key:
+            upper = prefix_upper_bound(key)
+            selects.append(
+                select(Patient.id).where(Patient.search_name >= key, Patient.search_name < upper)
+            )
+            selects.append(
+                select(Patient.id).where(Patient.search_given >= key, Patient.search_given < upper)
+            )
+        phone = digits(text)
+        if len(phone) >= 3 and len(phone) >= len(re.sub(r"\s", "", text)) - 3:
+            selects.append(
+                select(Patient.id).where(
+                    Patient.phone_digits >= phone,
+                    Patient.phone_digits < prefix_upper_bound(phone),
+                )
+            )
+        ids = union(*selects).subquery()
+        return (
+            select(*_row_columns()).where(Patient.id.in_(select(ids.c.id)), live).order_by(*order)
+        )
+
+    def _next_record_number(self, session: Session) -> str:
+        prefix = session.scalar(select(Clinic.record_number_prefix).limit(1)) or "P"
+        # Numbers are zero-padded, so the greatest string in the prefix range is the highest.
+        highest = session.scalar(
+            select(func.max(Patient.record_number)).where(
+                Patient.record_number >= prefix + "0",
+                Patient.record_number < prefix + ":",
+            )
+        )
+        tail = (highest or "")[len(prefix) :]
+        return f"{prefix}{(int(tail) if tail.isdigit() else 0) + 1:06d}"
+
+    @staticmethod
+    def _ensure_number_free(session: Session, number: str, own_id: int | None) -> None:
+        other = session.scalar(select(Patient.id).where(Patient.record_number == number))
+        if other is not None and other != own_id:
+            raise Conflict(f"Record number {number} already belongs to another patient.")
+
+    @staticmethod
+    def _ingredients(session: Session, ids: tuple[int, ...]) -> list[Ingredient]:
+        if not ids:
+            return []
+        found = list(session.scalars(select(Ingredient).where(Ingredient.id.in_(ids))))
+        missing = set(ids) - {i.id for i in found}
+        if missing:
+            raise NotFound(f"Unknown ingredient id(s) in allergies: {sorted(missing)}")
+        return found
+
+    @staticmethod
+    def _load(session: Session, patient_id: int) -> Patient:
+        patient = session.scalar(
+            select(Patient)
+            .where(Patient.id == patient_id, Patient.deleted_at.is_(None))
+            .options(selectinload(Patient.allergy_ingredients))
+        )
+        if patient is None:
+            raise NotFound(f"No patient with id {patient_id}.")
+        return patient
+
+
+def _parse_date(text: str) -> date | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
