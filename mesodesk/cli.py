@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -89,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `mesodesk patients | head`: the reader has seen enough
+        _silence_stdout()
+        return 1
     except Exception as exc:  # sorted into expected and unexpected below
         code = _expected_exit_code(exc)
         if code is None:
@@ -101,6 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("mesodesk %s: %s", name, exc)
         print(f"mesodesk {name}: {_message(exc)}", file=sys.stderr)
         return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _expected_exit_code(exc: BaseException) -> int | None:

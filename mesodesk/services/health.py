@@ -64,6 +64,9 @@ def run_checks(url: str) -> Iterator[CheckResult]:
             if path is not None:
                 yield _integrity(connection)
                 yield _foreign_keys(connection)
+            else:  # a database server checks its own files and enforces foreign keys
+                for name in ("integrity_check", "foreign keys"):
+                    yield CheckResult(name, True, "done by the database server", skipped=True)
             if not revision.ok:
                 for name in ("audit chain", *CLINICAL_CHECKS):
                     yield CheckResult(name, False, "needs the current schema", skipped=True)
@@ -81,7 +84,7 @@ def _revision(connection: Connection) -> CheckResult:
     head = head_revision()
     current = MigrationContext.configure(connection).get_current_revision()
     if current == head:
-        return CheckResult(name, True, f"{current} (current)")
+        return CheckResult(name, True, f"at head ({head})")
     if current is None:
         return CheckResult(name, False, "not a MesoDesk database (no schema revision)")
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
@@ -90,7 +93,7 @@ def _revision(connection: Connection) -> CheckResult:
     return CheckResult(
         name,
         False,
-        f"at {current}, current is {head}: open it in MesoDesk to upgrade it "
+        f"at {current}, head is {head}: open it in MesoDesk to upgrade it "
         "(a backup is taken first)",
     )
 
