@@ -1,0 +1,53 @@
+"""Suite-wide set-up: headless Qt and a throw-away data folder, then a fresh migrated database.
+
+The environment is set at import time, before any test module imports Qt or asks `paths`
+where the user's data lives: no test may touch a real clinic's folder.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = tempfile.mkdtemp(prefix="mesodesk-tests-")
+os.environ["MESODESK_HOME"] = _HOME
+os.environ.pop("MESODESK_DATABASE_URL", None)  # a developer's own setting must not leak in
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
+
+from mesodesk.db.engine import make_engine, sqlite_url  # noqa: E402
+from mesodesk.db.migrate import upgrade  # noqa: E402
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Switch off pytest-alembic's automatic test insertion (tests/db imports its tests).
+
+    The plugin binds its tests to this very file, and its collector sets a node attribute
+    that pytest 9.2 no longer has: collection would fail for the whole suite.
+    """
+    session.config.pluginmanager.unregister(name="pytest-alembic")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A new SQLite file, brought to the newest schema the way the application does it."""
+    url = sqlite_url(tmp_path / "mesodesk.db")
+    upgrade(url, backup_dir=tmp_path / "backups")
+    return url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """An engine with the application's connection settings on the `db_url` database."""
+    made = make_engine(db_url)
+    yield made
+    made.dispose()
