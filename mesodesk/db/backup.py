@@ -21,8 +21,14 @@ class BackupError(RuntimeError):
 
 
 def _integrity(path: Path) -> str:
-    with contextlib.closing(sqlite3.connect(path)) as conn:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    """`ok`, or what is wrong: a file too damaged to open reports its error, it does not raise."""
+    if not path.is_file():
+        return "the file does not exist"  # never let sqlite3.connect create an empty one
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    except sqlite3.Error as exc:
+        return str(exc)
 
 
 def copy_database(source: Path, target: Path, *, progress: ProgressCallback | None = None) -> Path:
@@ -66,8 +72,10 @@ def backup_name(source: Path, reason: str, now: datetime | None = None) -> str:
 def restore_database(backup: Path, target: Path) -> None:
     """Replace `target` by a verified copy of `backup` (no other connection may be open)."""
     backup, target = Path(backup), Path(target)
-    if _integrity(backup) != "ok":
-        raise BackupError(f"{backup.name} is damaged: it was not restored.")
+    problem = _integrity(backup)
+    if problem != "ok":
+        detail = problem[:200]
+        raise BackupError(f"{backup.name} cannot be restored ({detail}): nothing was changed.")
     staged = target.with_name(target.name + ".restoring")
     copy_database(backup, staged)
     for suffix in ("-wal", "-shm"):
