@@ -93,6 +93,6 @@ def protocols() -> tuple[Protocol, Protocol]:
     catalogue = _from_domain()
     if catalogue:
         ranked = sorted(catalogue.values(), key=lambda p: (-len(p.steps), p.key))
-        return ranked[0], ranked[-1]
+        return catalogue.get("standard", ranked[0]), catalogue.get("short", ranked[-1])
     fallback = _fallback()
     return fallback["standard"], fallback["short"]

@@ -143,7 +143,6 @@ def test_check_without_a_database(tmp_path: Path) -> None:
 
 
 def test_patients_lists_and_resolves_record_numbers_and_ids(tmp_path: Path, demo_db: Path) -> None:
-    pytest.importorskip("mesodesk.domain.rules")
     listed = mesodesk(tmp_path, "patients", "--db", str(demo_db), "--tsv", "--limit", "5")
     assert listed.returncode == 0, listed.stderr
     header, *rows = listed.stdout.splitlines()
@@ -160,7 +159,6 @@ def test_patients_lists_and_resolves_record_numbers_and_ids(tmp_path: Path, demo
 
 
 def test_patients_search_ignores_accents(tmp_path: Path, demo_db: Path) -> None:
-    pytest.importorskip("mesodesk.domain.rules")
     with sqlite3.connect(demo_db) as connection:
         family, search_name = connection.execute(
             "SELECT family_name, search_name FROM patients WHERE family_name != search_name "
@@ -172,7 +170,6 @@ def test_patients_search_ignores_accents(tmp_path: Path, demo_db: Path) -> None:
 
 
 def test_resolve_patient_helper(demo_db: Path) -> None:
-    pytest.importorskip("mesodesk.domain.rules")
     store = Store(sqlite_url(demo_db))
     try:
         assert cli.resolve_patient(store, "P000002") == 2
