@@ -1,0 +1,427 @@
+"""Reading treatment sessions: plain views built from Core selects, never live ORM objects.
+
+Lists and the chart read many sessions at once, so every read is a handful of set-based
+selects (sessions, then zones, lots and adverse events for all of them) instead of an ORM
+load per session. The current version of an amendment chain is the row no other row amends.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, ColumnElement, Select, exists, func, select, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+from mesodesk.db.models import (
+    AdverseEvent,
+    Lot,
+    Recipe,
+    SessionLot,
+    SessionZone,
+    TreatmentSession,
+    User,
+)
+from mesodesk.domain.drafts import AdverseEventDraft, LotUse, SessionDraft, ZoneEntry
+from mesodesk.domain.enums import (
+    AdverseEventType,
+    Anaesthesia,
+    Grade,
+    ScalpZone,
+    SessionStatus,
+    Technique,
+)
+
+_Amender = aliased(TreatmentSession, name="amender")
+_Practitioner = aliased(User, name="practitioner")
+_Signer = aliased(User, name="signer")
+
+
+def format_depth(depth_mm: float) -> str:
+    """1 → "1.0 mm", 1.25 → "1.25 mm": one decimal at least, as clinicians write depths."""
+    text = f"{depth_mm:.1f}" if round(depth_mm, 1) == depth_mm else f"{depth_mm:g}"
+    return f"{text} mm"
+
+
+@dataclass(frozen=True)
+class ZoneView:
+    zone: ScalpZone
+    depth_mm: float
+    volume_ml: float | None = None
+    points: int | None = None
+    spacing_cm: float | None = None
+
+    @property
+    def label(self) -> str:
+        return self.zone.label
+
+    @property
+    def summary(self) -> str:
+        return f"{self.label} {format_depth(self.depth_mm)}"
+
+
+@dataclass(frozen=True)
+class LotUseView:
+    """A lot used in a session, with what a recall or a printout names."""
+
+    lot_id: int
+    product_name: str
+    lot_number: str
+    expiry_date: date
+    quantity: float
+    unit: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.product_name} lot {self.lot_number} (exp. {self.expiry_date:%d.%m.%Y})"
+
+
+@dataclass(frozen=True)
+class AdverseEventView:
+    id: int
+    session_id: int
+    patient_id: int
+    event_type: AdverseEventType
+    grade: Grade
+    onset_on: date
+    description: str
+    action_taken: str
+    resolved_on: date | None
+    recorded_by_id: int | None
+
+    @property
+    def label(self) -> str:
+        return self.event_type.label
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_on is not None
+
+    def as_draft(self) -> AdverseEventDraft:
+        return AdverseEventDraft(
+            self.event_type,
+            self.grade,
+            self.onset_on,
+            self.description,
+            self.action_taken,
+            self.resolved_on,
+        )
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """One version of a session with everything the session card and printouts show."""
+
+    id: int
+    patient_id: int
+    course_id: int | None
+    planned_visit_id: int | None
+    performed_at: datetime
+    practitioner_id: int
+    practitioner_name: str
+    recipe_id: int | None
+    recipe_name: str
+    volume_ml: float
+    needle_gauge: int
+    needle_length_mm: float
+    technique: Technique
+    technique_other: str
+    anaesthesia: Anaesthesia
+    pain_score: int | None
+    immediate_reactions: str
+    no_adverse_events: bool
+    notes: str
+    status: SessionStatus
+    signed_at: datetime | None
+    signed_by_id: int | None
+    signed_by_name: str
+    amends_id: int | None
+    amended_by_id: int | None  # the newer version correcting this one, if any
+    amendment_reason: str
+    override_reason: str
+    created_at: datetime
+    zones: tuple[ZoneView, ...]
+    lots: tuple[LotUseView, ...]
+    adverse_events: tuple[AdverseEventView, ...]
+
+    @property
+    def is_current(self) -> bool:
+        """True for the version no amendment replaces: the one lists and printouts show."""
+        return self.amended_by_id is None
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status is SessionStatus.SIGNED
+
+    @property
+    def is_amendment(self) -> bool:
+        return self.amends_id is not None
+
+    @property
+    def technique_label(self) -> str:
+        if self.technique is Technique.OTHER and self.technique_other:
+            return self.technique_other
+        return self.technique.label
+
+    @property
+    def needle(self) -> str:
+        return f"{self.needle_gauge} G × {self.needle_length_mm:g} mm"
+
+    @property
+    def zones_summary(self) -> str:
+        return ", ".join(zone.summary for zone in self.zones)
+
+    @property
+    def draft(self) -> SessionDraft:
+        """This version as form input: what editing a draft or starting an amendment loads."""
+        return SessionDraft(
+            patient_id=self.patient_id,
+            performed_at=self.performed_at,
+            practitioner_id=self.practitioner_id,
+            recipe_id=self.recipe_id,
+            volume_ml=self.volume_ml,
+            needle_gauge=self.needle_gauge,
+            needle_length_mm=self.needle_length_mm,
+            technique=self.technique,
+            zones=tuple(
+                ZoneEntry(z.zone, z.depth_mm, z.volume_ml, z.points, z.spacing_cm)
+                for z in self.zones
+            ),
+            lots=tuple(LotUse(lot.lot_id, lot.quantity) for lot in self.lots),
+            technique_other=self.technique_other,
+            anaesthesia=self.anaesthesia,
+            pain_score=self.pain_score,
+            immediate_reactions=self.immediate_reactions,
+            no_adverse_events=self.no_adverse_events,
+            adverse_events=tuple(event.as_draft() for event in self.adverse_events),
+            notes=self.notes,
+            course_id=self.course_id,
+            planned_session_id=self.planned_visit_id,
+        )
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of a patient's session list (current versions only)."""
+
+    id: int
+    performed_at: datetime
+    practitioner: str
+    recipe_name: str
+    volume_ml: float
+    needle_gauge: int
+    needle_length_mm: float
+    technique: Technique
+    technique_other: str
+    zones: str  # "Vertex (crown) 1.5 mm, Frontal 1.0 mm"
+    status: SessionStatus
+    amended: bool  # this row corrects an earlier signed version
+    adverse_events: int
+
+    @property
+    def needle(self) -> str:
+        return f"{self.needle_gauge} G × {self.needle_length_mm:g} mm"
+
+    @property
+    def technique_label(self) -> str:
+        if self.technique is Technique.OTHER and self.technique_other:
+            return self.technique_other
+        return self.technique.label
+
+
+# -- selects --------------------------------------------------------------------------------
+def current_version_clause() -> ColumnElement[bool]:
+    """NOT EXISTS a row amending this one (served by the index on amends_id)."""
+    return ~exists().where(_Amender.amends_id == TreatmentSession.id)
+
+
+def _live_events() -> Select:
+    return (
+        select(func.count(AdverseEvent.id))
+        .where(AdverseEvent.session_id == TreatmentSession.id, AdverseEvent.deleted_at.is_(None))
+        .correlate(TreatmentSession)
+        .scalar_subquery()
+    )
+
+
+def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
+    """Current, not deleted versions for one patient, newest first: two selects in all."""
+    t = TreatmentSession
+    rows = session.execute(
+        select(
+            t.id,
+            t.performed_at,
+            func.coalesce(_Practitioner.display_name, "").label("practitioner"),
+            func.coalesce(Recipe.name, "").label("recipe_name"),
+            t.volume_ml,
+            t.needle_gauge,
+            t.needle_length_mm,
+            t.technique,
+            t.technique_other,
+            t.status,
+            type_coerce(t.amends_id.is_not(None), Boolean).label("amended"),
+            _live_events().label("adverse_events"),
+        )
+        .join(_Practitioner, _Practitioner.id == t.practitioner_id)
+        .outerjoin(Recipe, Recipe.id == t.recipe_id)
+        .where(t.patient_id == patient_id, t.deleted_at.is_(None), current_version_clause())
+        .order_by(t.performed_at.desc(), t.id.desc())
+    ).all()
+    zones = _zones(session, [row.id for row in rows])
+    return [
+        SessionRow(
+            **row._asdict(),
+            zones=", ".join(zone.summary for zone in zones.get(row.id, ())),
+        )
+        for row in rows
+    ]
+
+
+def session_views(session: Session, ids: Iterable[int]) -> dict[int, SessionView]:
+    """Full views for the given session ids (deleted ones included: callers filter)."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    t = TreatmentSession
+    amended_by = (
+        select(func.min(_Amender.id))
+        .where(_Amender.amends_id == t.id)
+        .correlate(t)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(t, _Practitioner.display_name, _Signer.display_name, Recipe.name, amended_by)
+        .join(_Practitioner, _Practitioner.id == t.practitioner_id)
+        .outerjoin(_Signer, _Signer.id == t.signed_by_id)
+        .outerjoin(Recipe, Recipe.id == t.recipe_id)
+        .where(t.id.in_(wanted))
+    ).all()
+    zones = _zones(session, wanted)
+    lots = _lots(session, wanted)
+    events = _events(session, wanted)
+    views: dict[int, SessionView] = {}
+    for row, practitioner, signer, recipe, amender in rows:
+        views[row.id] = SessionView(
+            id=row.id,
+            patient_id=row.patient_id,
+            course_id=row.course_id,
+            planned_visit_id=row.planned_visit_id,
+            performed_at=row.performed_at,
+            practitioner_id=row.practitioner_id,
+            practitioner_name=practitioner or "",
+            recipe_id=row.recipe_id,
+            recipe_name=recipe or "",
+            volume_ml=row.volume_ml,
+            needle_gauge=row.needle_gauge,
+            needle_length_mm=row.needle_length_mm,
+            technique=row.technique,
+            technique_other=row.technique_other,
+            anaesthesia=row.anaesthesia,
+            pain_score=row.pain_score,
+            immediate_reactions=row.immediate_reactions,
+            no_adverse_events=row.no_adverse_events,
+            notes=row.notes,
+            status=row.status,
+            signed_at=row.signed_at,
+            signed_by_id=row.signed_by_id,
+            signed_by_name=signer or "",
+            amends_id=row.amends_id,
+            amended_by_id=amender,
+            amendment_reason=row.amendment_reason,
+            override_reason=row.override_reason,
+            created_at=row.created_at,
+            zones=zones.get(row.id, ()),
+            lots=lots.get(row.id, ()),
+            adverse_events=events.get(row.id, ()),
+        )
+    return views
+
+
+def _zones(session: Session, ids: list[int]) -> dict[int, tuple[ZoneView, ...]]:
+    found: dict[int, list[ZoneView]] = defaultdict(list)
+    if not ids:
+        return {}
+    z = SessionZone
+    for sid, zone, depth, volume, points, spacing in session.execute(
+        select(z.session_id, z.zone, z.depth_mm, z.volume_ml, z.points, z.spacing_cm)
+        .where(z.session_id.in_(ids))
+        .order_by(z.session_id, z.id)
+    ):
+        found[sid].append(ZoneView(zone, depth, volume, points, spacing))
+    return {sid: tuple(views) for sid, views in found.items()}
+
+
+def _lots(session: Session, ids: list[int]) -> dict[int, tuple[LotUseView, ...]]:
+    found: dict[int, list[LotUseView]] = defaultdict(list)
+    for sid, lot_id, product, number, expiry, quantity, unit in session.execute(
+        select(
+            SessionLot.session_id,
+            Lot.id,
+            Lot.product_name,
+            Lot.lot_number,
+            Lot.expiry_date,
+            SessionLot.quantity,
+            Lot.unit,
+        )
+        .join(Lot, Lot.id == SessionLot.lot_id)
+        .where(SessionLot.session_id.in_(ids))
+        .order_by(SessionLot.session_id, SessionLot.id)
+    ):
+        found[sid].append(LotUseView(lot_id, product, number, expiry, quantity, unit))
+    return {sid: tuple(views) for sid, views in found.items()}
+
+
+def _event_select() -> Select:
+    e = AdverseEvent
+    return select(
+        e.id,
+        e.session_id,
+        e.patient_id,
+        e.event_type,
+        e.grade,
+        e.onset_on,
+        e.description,
+        e.action_taken,
+        e.resolved_on,
+        e.recorded_by_id,
+    )
+
+
+def _events(session: Session, ids: list[int]) -> dict[int, tuple[AdverseEventView, ...]]:
+    found: dict[int, list[AdverseEventView]] = defaultdict(list)
+    e = AdverseEvent
+    for row in session.execute(
+        _event_select()
+        .where(e.session_id.in_(ids), e.deleted_at.is_(None))
+        .order_by(e.session_id, e.onset_on, e.id)
+    ):
+        found[row.session_id].append(AdverseEventView(*row))
+    return {sid: tuple(views) for sid, views in found.items()}
+
+
+def event_view(session: Session, event_id: int) -> AdverseEventView:
+    """One adverse event (known to exist: the caller has just loaded or written it)."""
+    return AdverseEventView(
+        *session.execute(_event_select().where(AdverseEvent.id == event_id)).one()
+    )
+
+
+def chain_ids(session: Session, session_id: int) -> list[int]:
+    """Every version of the chain `session_id` belongs to, oldest first.
+
+    Chains are linear (only the current version can be amended), so this walks back along
+    amends_id and forward along the indexed reverse link; a chain has a handful of rows.
+    """
+    t = TreatmentSession
+    ids = [session_id]
+    older = session.scalar(select(t.amends_id).where(t.id == session_id))
+    while older is not None:
+        ids.insert(0, older)
+        older = session.scalar(select(t.amends_id).where(t.id == older))
+    newer = session.scalar(select(func.min(t.id)).where(t.amends_id == session_id))
+    while newer is not None:
+        ids.append(newer)
+        newer = session.scalar(select(func.min(t.id)).where(t.amends_id == newer))
+    return ids
