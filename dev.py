@@ -4,6 +4,7 @@
     python3 dev.py app [--demo] [mesodesk arguments…]   open MesoDesk
     python3 dev.py test [pytest arguments…]             run the whole test suite headless
     python3 dev.py mesodesk [arguments…]                any mesodesk command (demo, check, …)
+    python3 dev.py forms                                recompile ui/*.ui into mesodesk/ui/forms
 
 The virtual environment is (re)installed whenever pyproject.toml changes.
 """
@@ -49,6 +50,16 @@ def ensure_environment() -> Path:
     return python
 
 
+def compile_forms(python: Path) -> int:
+    """Designer sources in ui/ → generated modules in mesodesk/ui/forms (committed)."""
+    uic = python.parent / ("pyside6-uic.exe" if os.name == "nt" else "pyside6-uic")
+    for source in sorted((ROOT / "ui").glob("*.ui")):
+        target = ROOT / "mesodesk" / "ui" / "forms" / f"ui_{source.stem}.py"
+        subprocess.run([str(uic), "--from-imports", str(source), "-o", str(target)], check=True)
+        print(f"{source.relative_to(ROOT)} -> {target.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -60,6 +71,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "mesodesk", *rest], env=env)
     if command == "mesodesk":
         return subprocess.call([str(python), "-m", "mesodesk", *rest], env=env)
+    if command == "forms":
+        return compile_forms(python)
     if command == "test":
         env["QT_QPA_PLATFORM"] = "offscreen"
         return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)

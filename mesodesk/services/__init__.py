@@ -1,0 +1,74 @@
+"""Use cases shared by the window and the command line.
+
+Each call is one transaction, validates before writing, writes its audit row and returns
+plain data. `Services` bundles them for one store and one acting user.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from mesodesk.services.store import SYSTEM, Actor, Store
+
+if TYPE_CHECKING:
+    from mesodesk.services.assessments import AssessmentService
+    from mesodesk.services.clinic import ClinicService
+    from mesodesk.services.courses import CourseService
+    from mesodesk.services.mixtures import MixtureService
+    from mesodesk.services.outcomes import OutcomeService
+    from mesodesk.services.patients import PatientService
+    from mesodesk.services.sessions import SessionService
+
+
+class Services:
+    """Every service for one store, acting as one user."""
+
+    def __init__(self, store: Store, actor: Actor = SYSTEM) -> None:
+        self.store = store
+        self.actor = actor
+
+    @cached_property
+    def patients(self) -> PatientService:
+        from mesodesk.services.patients import PatientService
+
+        return PatientService(self.store, self.actor)
+
+    @cached_property
+    def clinic(self) -> ClinicService:
+        from mesodesk.services.clinic import ClinicService
+
+        return ClinicService(self.store, self.actor)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        from mesodesk.services.assessments import AssessmentService
+
+        return AssessmentService(self.store, self.actor)
+
+    @cached_property
+    def mixtures(self) -> MixtureService:
+        from mesodesk.services.mixtures import MixtureService
+
+        return MixtureService(self.store, self.actor)
+
+    @cached_property
+    def courses(self) -> CourseService:
+        from mesodesk.services.courses import CourseService
+
+        return CourseService(self.store, self.actor)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from mesodesk.services.sessions import SessionService
+
+        return SessionService(self.store, self.actor)
+
+    @cached_property
+    def outcomes(self) -> OutcomeService:
+        from mesodesk.services.outcomes import OutcomeService
+
+        return OutcomeService(self.store, self.actor)
+
+
+__all__ = ["SYSTEM", "Actor", "Services", "Store"]

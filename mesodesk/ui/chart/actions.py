@@ -1,0 +1,140 @@
+"""What can be done from a chart; each action loads what it needs in the background first."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from mesodesk.services.session_context import load_session_context
+from mesodesk.ui.dialogs.patient_dialog import PatientDialog
+from mesodesk.ui.dialogs.session_detail import SessionDetailDialog
+from mesodesk.ui.dialogs.session_form import Mode, SessionForm
+
+if TYPE_CHECKING:
+    from mesodesk.services import Services
+    from mesodesk.services.chart import ChartData
+    from mesodesk.ui.tasks import TaskRunner
+
+
+class ChartActions:
+    """Mixed into PatientChart (a QWidget with services, runner, data and reload())."""
+
+    patient_id: int
+    services: Services
+    runner: TaskRunner
+    data: ChartData | None
+
+    def _changed(self, *_args: object) -> None:
+        self.reload()  # type: ignore[attr-defined]
+        self.patient_changed.emit()  # type: ignore[attr-defined]
+
+    def _open(self, dialog: Any) -> Any:
+        if hasattr(dialog, "saved"):
+            dialog.saved.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    # -- patient ---------------------------------------------------------------------------
+    def edit_patient(self) -> None:
+        if self.data is not None:
+            self._open(PatientDialog(self.services, self.runner, self.data.patient, self))
+
+    def new_assessment(self) -> None:
+        from mesodesk.ui.dialogs.assessment_dialog import AssessmentDialog
+
+        if self.data is not None:
+            self._open(AssessmentDialog(self.services, self.runner, self.data.patient, self))
+
+    def plan_course(self) -> None:
+        from mesodesk.ui.dialogs.course_dialog import CourseDialog
+
+        if self.data is not None:
+            self._open(CourseDialog(self.services, self.runner, self.data, self))
+
+    def new_outcome(self) -> None:
+        from mesodesk.ui.dialogs.outcome_dialog import OutcomeDialog
+
+        if self.data is not None:
+            self._open(OutcomeDialog(self.services, self.runner, self.data, self))
+
+    # -- sessions --------------------------------------------------------------------------
+    def new_session(self) -> None:
+        self._with_context(
+            (), lambda ctx: self._open(SessionForm(self.services, self.runner, ctx, parent=self))
+        )
+
+    def open_session(self, row: Any) -> None:
+        self.runner.database(
+            lambda: self.services.sessions.get(row.id), self._show_session, self._error
+        )
+
+    def _show_session(self, view: Any) -> None:
+        if view.is_signed:
+            detail = SessionDetailDialog(self.services, self.runner, view, self)
+            detail.amend_requested.connect(self.amend_session)
+            detail.open()
+            return
+        keep = tuple(lot.lot_id for lot in view.lots)
+        self._with_context(
+            keep,
+            lambda ctx: self._open(
+                SessionForm(
+                    self.services,
+                    self.runner,
+                    ctx,
+                    initial=view.draft,
+                    session_id=view.id,
+                    mode=Mode.EDIT_DRAFT,
+                    parent=self,
+                )
+            ),
+        )
+
+    def amend_session(self, row: Any) -> None:
+        sessions = self.services.sessions
+
+        def loaded(view: Any) -> None:
+            keep = tuple(lot.lot_id for lot in view.lots)
+            self._with_context(
+                keep,
+                lambda ctx: self._open(
+                    SessionForm(
+                        self.services,
+                        self.runner,
+                        ctx,
+                        initial=view.draft,
+                        session_id=view.id,
+                        mode=Mode.AMEND,
+                        parent=self,
+                    )
+                ),
+            )
+
+        self.runner.database(lambda: sessions.get(row.id), loaded, self._error)
+
+    def show_history(self, row: Any) -> None:
+        sessions = self.services.sessions
+
+        def loaded(versions: list) -> None:
+            SessionDetailDialog(
+                self.services, self.runner, versions[-1], self, history=versions
+            ).open()
+
+        self.runner.database(lambda: sessions.history(row.id), loaded, self._error)
+
+    def _with_context(self, keep_lots: tuple[int, ...], then: Any) -> None:
+        services, patient_id = self.services, self.patient_id
+        self.runner.database(
+            lambda: load_session_context(
+                services.store,
+                services.patients,
+                patient_id,
+                today=date.today(),
+                keep_lot_ids=keep_lots,
+            ),
+            then,
+            self._error,
+        )
+
+    def _error(self, error: BaseException) -> None:
+        self.show_error("MesoDesk", error)  # type: ignore[attr-defined]

@@ -1,0 +1,132 @@
+"""A patient's chart: identity and alerts always in view, the record in tabs below."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesodesk.services import Services
+from mesodesk.services.chart import ChartData, load_chart
+from mesodesk.ui.chart import sections
+from mesodesk.ui.chart.actions import ChartActions
+from mesodesk.ui.tasks import TaskRunner
+
+
+def _chip(text: str, kind: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("chip", kind)
+    return label
+
+
+class PatientChart(QWidget, ChartActions):
+    """Loads its data in the background; `reload()` after any change made from the chart."""
+
+    title_changed = Signal(str)
+    patient_changed = Signal()
+
+    def __init__(self, patient_id: int, services: Services, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self.patient_id, self.services, self.runner = patient_id, services, runner
+        self.data: ChartData | None = None
+        self._first_load = True
+        self.name_label = QLabel("Loading…")
+        self.name_label.setObjectName("chartName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel("")
+        self.meta_label.setObjectName("chartMeta")
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(6)
+        buttons = QHBoxLayout()
+        for text, slot, tip in (
+            ("&Edit patient", self.edit_patient, "Ctrl+E"),
+            ("New &assessment", self.new_assessment, "Ctrl+Shift+A"),
+            ("New &session", self.new_session, "Ctrl+Shift+S"),
+            ("Plan &course", self.plan_course, ""),
+            ("Record &outcome", self.new_outcome, ""),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.sessions = sections.SessionsSection(self)
+        self.course = sections.CourseSection(self)
+        self.assessments = sections.AssessmentsSection(self)
+        self.outcomes = sections.OutcomesSection(self)
+        self.photos = sections.PhotosSection(self)
+        self.tabs = QTabWidget()
+        for section in (self.sessions, self.course, self.assessments, self.outcomes, self.photos):
+            self.tabs.addTab(section, section.title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.meta_label)
+        layout.addLayout(self.chips)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        services, patient_id, audited = self.services, self.patient_id, self._first_load
+        self._first_load = False
+        self.runner.database(
+            lambda: load_chart(services, patient_id, audited=audited), self._show, self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.name_label.setText("This chart could not be opened")
+        self.meta_label.setText(str(error))
+
+    def _show(self, data: ChartData) -> None:
+        self.data = data
+        patient = data.patient
+        draft = patient.draft
+        age = patient.age(date.today())
+        self.name_label.setText(patient.display_name)
+        born = f"born {draft.birth_date:%d.%m.%Y} ({age} years)" if draft.birth_date else ""
+        parts = [patient.record_number, born, draft.sex.label, draft.phone, draft.email]
+        self.meta_label.setText("   ·   ".join(p for p in parts if p))
+        self._show_chips(data)
+        for index, section in enumerate(
+            (self.sessions, self.course, self.assessments, self.outcomes, self.photos)
+        ):
+            section.show_data(data)
+            self.tabs.setTabText(index, section.tab_text(data))
+        self.title_changed.emit(f"{draft.family_name}, {draft.given_names[:1]}.")
+
+    def _show_chips(self, data: ChartData) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        patient = data.patient
+        allergies = [a for a in (patient.draft.allergies, *patient.allergy_ingredients) if a]
+        if allergies:
+            self.chips.addWidget(_chip("Allergies: " + "; ".join(allergies), "alert"))
+        else:
+            self.chips.addWidget(_chip("No known allergies", "info"))
+        for flag in patient.flags:
+            self.chips.addWidget(_chip(flag, "alert"))
+        if not patient.draft.consent_treatment:
+            self.chips.addWidget(_chip("No treatment consent on file", "alert"))
+        if not patient.draft.consent_photos:
+            self.chips.addWidget(_chip("No photo consent", "info"))
+        self.chips.addStretch(1)
+
+    # -- closing ---------------------------------------------------------------------------
+    def close_requested(self) -> bool:
+        """The chart itself holds no unsaved edits (forms are dialogs that ask on their own)."""
+        return True
+
+    def show_error(self, title: str, error: BaseException | str) -> None:
+        QMessageBox.warning(self, title, str(error))

@@ -1,0 +1,195 @@
+"""The workstation's main window: patient registry on the left, charts as tabs on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
+
+from mesodesk import __version__
+from mesodesk.services import Services
+from mesodesk.services.patients import PatientDetail
+from mesodesk.ui.chart.patient_chart import PatientChart
+from mesodesk.ui.dialogs.patient_dialog import PatientDialog
+from mesodesk.ui.forms.ui_main_window import Ui_MainWindow
+from mesodesk.ui.models.patient_table import PatientTableModel
+from mesodesk.ui.tasks import TaskRunner
+from mesodesk.ui.today_panel import TodayPanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, runner: TaskRunner, db_label: str) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.services, self.runner = services, runner
+        self.setWindowTitle(f"MesoDesk — {db_label}")
+
+        patients = services.patients
+        self.patient_model = PatientTableModel(
+            runner,
+            lambda q, limit, offset: patients.find(q, limit=limit, offset=offset),
+            patients.count,
+            self,
+        )
+        table = self.ui.patientTable
+        table.setModel(self.patient_model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((90, 220, 130)):
+            table.setColumnWidth(column, width)
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.activated.connect(self._on_patient_activated)
+        self.ui.searchEdit.textChanged.connect(self.patient_model.search)
+        self.ui.searchEdit.returnPressed.connect(self._open_first_result)
+        self.patient_model.results_changed.connect(self._on_results_changed)
+        self.patient_model.failed.connect(self._show_error_text)
+        self.ui.newPatientButton.clicked.connect(self._on_new_patient)
+        self.ui.splitter.setSizes([520, 760])
+        self.ui.splitter.setStretchFactor(1, 1)
+
+        self.today = TodayPanel(services, runner, self)
+        self.today.open_patient.connect(self.open_chart)
+        self.ui.tabs.addTab(self.today, "Today")
+        self.ui.tabs.tabBar().setTabButton(0, self.ui.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.ui.tabs.tabCloseRequested.connect(self._on_tab_close_requested)
+
+        self._connect_actions()
+        self._busy = QLabel("")
+        self.ui.statusbar.addPermanentWidget(self._busy)
+        self.ui.statusbar.addPermanentWidget(QLabel(f"Database: {db_label}"))
+        runner.busy_changed.connect(self._on_busy_changed)
+        self.patient_model.search("")
+        self.today.refresh()
+        self.ui.searchEdit.setFocus()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.actionNewPatient.triggered.connect(self._on_new_patient)
+        ui.actionFind.triggered.connect(self.focus_search)
+        ui.actionCloseTab.triggered.connect(
+            lambda: self._on_tab_close_requested(ui.tabs.currentIndex())
+        )
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionToday.triggered.connect(lambda: ui.tabs.setCurrentWidget(self.today))
+        ui.actionEditPatient.triggered.connect(lambda: self._chart_action("edit_patient"))
+        ui.actionNewAssessment.triggered.connect(lambda: self._chart_action("new_assessment"))
+        ui.actionNewSession.triggered.connect(lambda: self._chart_action("new_session"))
+        ui.actionPlanCourse.triggered.connect(lambda: self._chart_action("plan_course"))
+        ui.actionNewOutcome.triggered.connect(lambda: self._chart_action("new_outcome"))
+        ui.actionAbout.triggered.connect(self._on_about)
+        for name in ("actionIngredients", "actionRecipes", "actionLots"):
+            getattr(ui, name).triggered.connect(
+                lambda _=False, n=name: self._open_library(n.removeprefix("action").lower())
+            )
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit, ui.searchEdit.clear)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def current_chart(self) -> PatientChart | None:
+        widget = self.ui.tabs.currentWidget()
+        return widget if isinstance(widget, PatientChart) else None
+
+    def _chart_action(self, name: str) -> None:
+        chart = self.current_chart()
+        if chart is None:
+            self.ui.statusbar.showMessage("Open a patient's chart first.", 4000)
+            return
+        getattr(chart, name)()
+
+    def _open_library(self, which: str) -> None:
+        from mesodesk.ui.library import open_library
+
+        open_library(which, self.services, self.runner, self)
+
+    # -- patients --------------------------------------------------------------------------
+    def _on_new_patient(self) -> None:
+        dialog = PatientDialog(self.services, self.runner, parent=self)
+        dialog.saved.connect(self._on_patient_saved)
+        dialog.open()
+
+    def _on_patient_saved(self, detail: PatientDetail) -> None:
+        self.ui.statusbar.showMessage(
+            f"Saved {detail.display_name} ({detail.record_number}).", 5000
+        )
+        self.patient_model.refresh()
+        self.open_chart(detail.id)
+
+    def _on_patient_activated(self, index: QModelIndex) -> None:
+        patient_id = index.data(Qt.ItemDataRole.UserRole)
+        if patient_id is not None:
+            self.open_chart(int(patient_id))
+
+    def _open_first_result(self) -> None:
+        row = self.patient_model.patient_at(0)
+        if row is not None and not self.patient_model.is_loading():
+            self.open_chart(row.id)
+
+    def open_chart(self, patient_id: int) -> PatientChart:
+        tabs = self.ui.tabs
+        for index in range(tabs.count()):
+            widget = tabs.widget(index)
+            if isinstance(widget, PatientChart) and widget.patient_id == patient_id:
+                tabs.setCurrentIndex(index)
+                widget.reload()
+                return widget
+        chart = PatientChart(patient_id, self.services, self.runner, self)
+        chart.title_changed.connect(lambda title, c=chart: self._retitle(c, title))
+        chart.patient_changed.connect(self.patient_model.refresh)
+        chart.patient_changed.connect(self.today.refresh)
+        tabs.setCurrentIndex(tabs.addTab(chart, "…"))
+        return chart
+
+    def _retitle(self, chart: QWidget, title: str) -> None:
+        index = self.ui.tabs.indexOf(chart)
+        if index >= 0:
+            self.ui.tabs.setTabText(index, title)
+
+    def _on_tab_close_requested(self, index: int) -> None:
+        widget = self.ui.tabs.widget(index)
+        if isinstance(widget, PatientChart) and widget.close_requested():
+            self.ui.tabs.removeTab(index)
+            widget.deleteLater()
+
+    # -- status ----------------------------------------------------------------------------
+    def _on_results_changed(self, total: int) -> None:
+        query = self.patient_model.query
+        noun = "patient" if total == 1 else "patients"
+        text = f"{total:,} {noun}" + (f" matching “{query}”" if query else "")
+        self.ui.resultCountLabel.setText(text)
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            QTimer.singleShot(300, self._show_busy_if_still)
+        else:
+            self._busy.setText("")
+            self.unsetCursor()
+
+    def _show_busy_if_still(self) -> None:
+        if self.runner.pending:
+            self._busy.setText("Working…")
+
+    def _show_error_text(self, message: str) -> None:
+        QMessageBox.warning(self, "MesoDesk", message)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About MesoDesk",
+            f"<b>MesoDesk {__version__}</b><p>Records for scalp mesotherapy clinics: patients, "
+            "assessments, mixtures and lots, treatment sessions, photos and printouts.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        tabs = self.ui.tabs
+        for index in range(tabs.count()):
+            widget = tabs.widget(index)
+            if isinstance(widget, PatientChart) and not widget.close_requested():
+                tabs.setCurrentIndex(index)
+                event.ignore()
+                return
+        self.runner.wait_idle(5000)
+        event.accept()

@@ -1,0 +1,161 @@
+"""The patient list: rows fetched page by page in the background, never the whole table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from mesodesk.services.patients import PatientRow
+from mesodesk.ui.tasks import TaskRunner
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+FindFn = Callable[[str, int, int], list[PatientRow]]
+CountFn = Callable[[str], int]
+
+
+class PatientTableModel(QAbstractTableModel):
+    """Shows search results; a new query replaces the rows when its first page arrives.
+
+    Only the latest query matters: while one runs, newer keystrokes are coalesced into one
+    follow-up query, and results of a superseded query are dropped.
+    """
+
+    HEADERS = ("Record no.", "Name", "Born", "Phone")
+    results_changed = Signal(int)  # total matches of the current query
+    failed = Signal(str)  # a readable message when the database could not be read
+
+    def __init__(self, runner: TaskRunner, find: FindFn, count: CountFn, parent=None) -> None:
+        super().__init__(parent)
+        self._runner, self._find, self._count = runner, find, count
+        self._rows: list[PatientRow] = []
+        self._total = 0
+        self._query = ""
+        self._generation = 0
+        self._in_flight = False
+        self._queued: str | None = None
+        self._fetching = False
+        self.today = date.today()
+
+    # -- querying --------------------------------------------------------------------------
+    def search(self, query: str) -> None:
+        if self._in_flight:
+            self._queued = query
+            return
+        self._start(query)
+
+    def refresh(self) -> None:
+        self.search(self._query)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def is_loading(self) -> bool:
+        return self._in_flight or self._fetching or self._queued is not None
+
+    def _start(self, query: str) -> None:
+        self._in_flight = True
+        self._generation += 1
+        generation = self._generation
+        find, count = self._find, self._count
+
+        def work() -> tuple[list[PatientRow], int]:
+            rows = find(query, PAGE_SIZE, 0)
+            total = len(rows) if len(rows) < PAGE_SIZE else count(query)
+            return rows, total
+
+        self._runner.database(
+            work,
+            lambda result: self._on_results(generation, query, result),
+            lambda error: self._on_error(error),
+        )
+
+    def _on_results(self, generation: int, query: str, result: tuple[list, int]) -> None:
+        self._in_flight = False
+        if generation == self._generation:
+            self.beginResetModel()
+            self._rows, self._total = result
+            self._query = query
+            self._fetching = False
+            self.endResetModel()
+            self.results_changed.emit(self._total)
+        if self._queued is not None:
+            queued, self._queued = self._queued, None
+            self._start(queued)
+
+    def _on_error(self, error: BaseException) -> None:
+        self._in_flight = False
+        self._fetching = False
+        self.failed.emit(f"The patient list could not be read: {error}")
+
+    # -- lazy paging -----------------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._fetching:
+            return
+        self._fetching = True
+        generation, query, offset = self._generation, self._query, len(self._rows)
+        find = self._find
+        self._runner.database(
+            lambda: find(query, PAGE_SIZE, offset),
+            lambda rows: self._on_page(generation, offset, rows),
+            self._on_error,
+        )
+
+    def _on_page(self, generation: int, offset: int, rows: list[PatientRow]) -> None:
+        self._fetching = False
+        if generation != self._generation or offset != len(self._rows) or not rows:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return row.record_number
+            if column == 1:
+                return row.display_name
+            if column == 2:
+                born = row.birth_date
+                age = (
+                    self.today.year
+                    - born.year
+                    - ((self.today.month, self.today.day) < (born.month, born.day))
+                )
+                return f"{born:%d.%m.%Y} ({age})"
+            return row.phone
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.display_name} — {row.sex.label}"
+        return None
+
+    def patient_at(self, row: int) -> PatientRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None

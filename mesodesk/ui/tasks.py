@@ -1,0 +1,122 @@
+"""Everything slow runs here, off the UI thread.
+
+Database work goes to a pool of one thread (SQLite has one writer, and one ordered queue keeps
+a save and the reload after it in order); image and PDF work goes to the global pool. A task
+function gets no widget and returns plain data; its result or error comes back through a
+queued signal to a QObject living in the GUI thread, which calls the callback there.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; receives a task's outcome through a queued connection."""
+
+    finished = Signal(object, object)  # (task id, result)
+    failed = Signal(object, object)  # (task id, exception)
+
+
+class _Job(QRunnable):
+    def __init__(self, task_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task_id, self._fn, self._relay = task_id, fn, relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:
+            log.debug("Task %s failed:\n%s", self._task_id, traceback.format_exc())
+            self._relay.failed.emit(self._task_id, exc)
+        else:
+            self._relay.finished.emit(self._task_id, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the UI thread and calls back in it."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_pool = QThreadPool(self)
+        self._db_pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._callbacks: dict[int, tuple[Callback | None, ErrorCallback | None]] = {}
+        self._next_id = 0
+
+    @property
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def database(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> int:
+        """Queue database work (one at a time, in order)."""
+        return self._start(self._db_pool, fn, on_done, on_error)
+
+    def compute(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> int:
+        """Queue image or PDF work on the shared pool (all cores)."""
+        return self._start(QThreadPool.globalInstance(), fn, on_done, on_error)
+
+    def wait_idle(self, msecs: int = 10_000) -> bool:
+        """Block until queued work is done (tests and shutdown only)."""
+        ok = self._db_pool.waitForDone(msecs) and QThreadPool.globalInstance().waitForDone(msecs)
+        return ok
+
+    def _start(
+        self,
+        pool: QThreadPool,
+        fn: Callable[[], Any],
+        on_done: Callback | None,
+        on_error: ErrorCallback | None,
+    ) -> int:
+        self._next_id += 1
+        task_id = self._next_id
+        self._callbacks[task_id] = (on_done, on_error)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        pool.start(_Job(task_id, fn, self._relay))
+        return task_id
+
+    def _pop(self, task_id: int) -> tuple[Callback | None, ErrorCallback | None]:
+        callbacks = self._callbacks.pop(task_id, (None, None))
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        return callbacks
+
+    @Slot(object, object)
+    def _on_finished(self, task_id: int, result: Any) -> None:
+        on_done, _ = self._pop(task_id)
+        if on_done is not None:
+            on_done(result)
+
+    @Slot(object, object)
+    def _on_failed(self, task_id: int, error: BaseException) -> None:
+        _, on_error = self._pop(task_id)
+        if on_error is not None:
+            on_error(error)
+        else:
+            log.error("Background task failed: %s", error, exc_info=error)
