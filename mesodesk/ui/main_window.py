@@ -35,9 +35,11 @@ class MainWindow(QMainWindow):
         table = self.ui.patientTable
         table.setModel(self.patient_model)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 220, 130)):
-            table.setColumnWidth(column, width)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         table.verticalHeader().setDefaultSectionSize(26)
         table.activated.connect(self._on_patient_activated)
         self.ui.searchEdit.textChanged.connect(self.patient_model.search)
@@ -45,7 +47,7 @@ class MainWindow(QMainWindow):
         self.patient_model.results_changed.connect(self._on_results_changed)
         self.patient_model.failed.connect(self._show_error_text)
         self.ui.newPatientButton.clicked.connect(self._on_new_patient)
-        self.ui.splitter.setSizes([520, 760])
+        self.ui.splitter.setSizes([430, 936])
         self.ui.splitter.setStretchFactor(1, 1)
 
         self.today = TodayPanel(services, runner, self)

@@ -110,7 +110,9 @@ class PatientChart(QWidget, ChartActions):
             if item.widget() is not None:
                 item.widget().deleteLater()
         patient = data.patient
-        allergies = [a for a in (patient.draft.allergies, *patient.allergy_ingredients) if a]
+        text = patient.draft.allergies.strip()
+        linked = [n for n in patient.allergy_ingredients if n.casefold() not in text.casefold()]
+        allergies = [a for a in (text, *linked) if a]
         if allergies:
             self.chips.addWidget(_chip("Allergies: " + "; ".join(allergies), "alert"))
         else:

@@ -49,7 +49,7 @@ class SessionsSection(Section):
         super().__init__(chart)
         self.table = RecordTable(
             [
-                ("Date", lambda r: f"{r.performed_at.astimezone():%d.%m.%Y %H:%M}"),
+                ("Date", lambda r: f"{r.performed_at.astimezone():%d.%m.%Y}"),
                 ("Status", lambda r: r.status.label + (" (amended)" if r.amended else "")),
                 ("Practitioner", lambda r: r.practitioner),
                 ("Mixture", lambda r: r.recipe_name),

@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMessageBox, QWidget
 
 from mesodesk.domain.drafts import SessionDraft
 from mesodesk.domain.enums import Anaesthesia, Technique
@@ -129,7 +129,15 @@ class SessionForm(QDialog):
         ui.needleLengthCombo.addItems([f"{n} mm" for n in NEEDLE_LENGTHS])
         fill_enum(ui.techniqueCombo, Technique)
         fill_enum(ui.anaesthesiaCombo, Anaesthesia)
+        for combo in (ui.practitionerCombo, ui.visitCombo, ui.recipeCombo, ui.lotCombo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(28)
         ui.zoneTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        ui.zoneTable.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         ui.lotTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         ui.adverseTable.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 

@@ -29,7 +29,7 @@ class ZoneTable(QObject):
     """One row per zone ticked on the map: depth (mm), volume (mL), points, spacing (cm)."""
 
     changed = Signal()
-    COLUMNS = ("Zone", "Depth (mm)", "Volume (mL)", "Points", "Spacing (cm)")
+    COLUMNS = ("Zone", "Depth mm", "Volume mL", "Points", "Spacing cm")
 
     def __init__(self, table: QTableWidget, scalp_map: ScalpMapWidget) -> None:
         super().__init__(table)
