@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.patient_model.results_changed.connect(self._on_results_changed)
         self.patient_model.failed.connect(self._show_error_text)
         self.ui.newPatientButton.clicked.connect(self._on_new_patient)
-        self.ui.splitter.setSizes([430, 936])
+        self.ui.splitter.setSizes([500, 866])
         self.ui.splitter.setStretchFactor(1, 1)
 
         self.today = TodayPanel(services, runner, self)

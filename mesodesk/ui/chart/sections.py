@@ -51,13 +51,13 @@ class SessionsSection(Section):
             [
                 ("Date", lambda r: f"{r.performed_at.astimezone():%d.%m.%Y}"),
                 ("Status", lambda r: r.status.label + (" (amended)" if r.amended else "")),
-                ("Practitioner", lambda r: r.practitioner),
-                ("Mixture", lambda r: r.recipe_name),
-                ("Volume", lambda r: f"{r.volume_ml:g} mL"),
-                ("Needle", lambda r: r.needle),
-                ("Technique", lambda r: r.technique_label),
-                ("AE", lambda r: r.adverse_events or ""),
                 ("Zones and depths", lambda r: r.zones),
+                ("Technique", lambda r: r.technique_label),
+                ("Needle", lambda r: r.needle),
+                ("Volume", lambda r: f"{r.volume_ml:g} mL"),
+                ("Adverse events", lambda r: r.adverse_events or ""),
+                ("Mixture", lambda r: r.recipe_name),
+                ("Practitioner", lambda r: r.practitioner),
             ]
         )
         self.table.record_activated.connect(chart.open_session)

@@ -16,6 +16,7 @@ class RecordTable(QTableWidget):
     """Rows are records; `record_activated` fires on double-click or Enter."""
 
     record_activated = Signal(object)
+    MAX_COLUMN_WIDTH = 320  # longer texts are elided; the tooltip shows them whole
 
     def __init__(self, columns: Sequence[Column], *, stretch: int = -1, parent=None) -> None:
         super().__init__(0, len(columns), parent)
@@ -38,11 +39,17 @@ class RecordTable(QTableWidget):
             grey = muted is not None and muted(record)
             for column, (_, getter) in enumerate(self.columns):
                 value = getter(record)
-                item = QTableWidgetItem("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                item = QTableWidgetItem(text)
+                if len(text) > 30:
+                    item.setToolTip(text)
                 if grey:
                     item.setForeground(QColor("#7a8787"))
                 self.setItem(row, column, item)
         self.resizeColumnsToContents()
+        for column in range(self.columnCount()):
+            if self.columnWidth(column) > self.MAX_COLUMN_WIDTH:
+                self.setColumnWidth(column, self.MAX_COLUMN_WIDTH)
         self.horizontalHeader().setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
 
     def current_record(self) -> Any | None:
