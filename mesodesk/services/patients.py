@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import ColumnElement, Select, Subquery, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from mesodesk.db.base import utcnow
@@ -33,6 +33,7 @@ _HISTORY_FLAGS = {
     "keloid_tendency": "Keloid tendency",
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+_LIVE = Patient.deleted_at.is_(None)
 
 
 @dataclass(frozen=True)
@@ -280,56 +281,90 @@ class PatientService:
         return found
 
     def find(self, query: str = "", *, limit: int = 100, offset: int = 0) -> list[PatientRow]:
-        """Patients matching a name prefix, record number, phone or birth date, by name."""
+        """Patients matching a name prefix, record number, phone or birth date.
+
+        Family-name matches come first (by name), then given-name, record-number and phone
+        matches. Each kind is one index range scan that stops after `offset + limit` rows,
+        so a common prefix among 100,000 patients costs no more than a rare one.
+        """
         with self.store.reading() as session:
-            rows = session.execute(self._search(query).limit(limit).offset(offset))
+            rows = session.execute(self._search(query, offset + limit).limit(limit).offset(offset))
             return [PatientRow(*row) for row in rows]
 
     def count(self, query: str = "") -> int:
+        """How many patients match (for the list's caption; slower than `find` on big sets)."""
         with self.store.reading() as session:
-            subquery = self._search(query).order_by(None).subquery()
-            return session.scalar(select(func.count()).select_from(subquery)) or 0
+            ids = self._match_ids(query, None)
+            if ids is None:
+                total = select(func.count()).select_from(Patient).where(_LIVE)
+                return session.scalar(total) or 0
+            counted = select(func.count(func.distinct(ids.c.id)))
+            return session.scalar(counted) or 0
 
     # -- helpers ---------------------------------------------------------------------------
+    @classmethod
+    def _search(cls, query: str, depth: int) -> Select:
+        ids = cls._match_ids(query, depth)
+        if ids is None:
+            return select(*_row_columns()).where(_LIVE).order_by(Patient.search_name, Patient.id)
+        ranked = (
+            select(ids.c.id, func.min(ids.c.rank).label("rank"), func.min(ids.c.key).label("key"))
+            .group_by(ids.c.id)
+            .subquery()
+        )
+        return (
+            select(*_row_columns())
+            .join(ranked, ranked.c.id == Patient.id)
+            .order_by(ranked.c.rank, ranked.c.key, Patient.id)
+        )
+
     @staticmethod
-    def _search(query: str) -> Select:
-        """Indexed prefix ranges only (no leading-wildcard LIKE, no OR across columns)."""
-        live = Patient.deleted_at.is_(None)
-        order = (Patient.search_name, Patient.id)
+    def _match_ids(query: str, depth: int | None) -> Subquery | None:
+        """(id, rank, key) of the matches, each kind cut at `depth` rows; None for 'everyone'."""
         text = query.strip()
-        born = _parse_date(text)
         if not text:
-            return select(*_row_columns()).where(live).order_by(*order)
+            return None
+        kinds: list[tuple[ColumnElement, str]] = []
+        born = _parse_date(text)
         if born is not None:
-            return select(*_row_columns()).where(live, Patient.birth_date == born).order_by(*order)
-        key = fold(text)
-        number = text.upper()
-        selects = [
-            select(Patient.id).where(
-                Patient.record_number >= number,
-                Patient.record_number < prefix_upper_bound(number),
-            )
-        ]
-        if key:
-            upper = prefix_upper_bound(key)
-            selects.append(
-                select(Patient.id).where(Patient.search_name >= key, Patient.search_name < upper)
-            )
-            selects.append(
-                select(Patient.id).where(Patient.search_given >= key, Patient.search_given < upper)
-            )
-        phone = digits(text)
-        if len(phone) >= 3 and len(phone) >= len(re.sub(r"\s", "", text)) - 3:
-            selects.append(
-                select(Patient.id).where(
-                    Patient.phone_digits >= phone,
-                    Patient.phone_digits < prefix_upper_bound(phone),
+            kinds.append((Patient.birth_date == born, "search_name"))
+        else:
+            key = fold(text)
+            if key:
+                upper = prefix_upper_bound(key)
+                kinds.append(
+                    ((Patient.search_name >= key) & (Patient.search_name < upper), "search_name")
+                )
+                kinds.append(
+                    ((Patient.search_given >= key) & (Patient.search_given < upper), "search_given")
+                )
+            number = text.upper()
+            kinds.append(
+                (
+                    (Patient.record_number >= number)
+                    & (Patient.record_number < prefix_upper_bound(number)),
+                    "record_number",
                 )
             )
-        ids = union(*selects).subquery()
-        return (
-            select(*_row_columns()).where(Patient.id.in_(select(ids.c.id)), live).order_by(*order)
-        )
+            phone = digits(text)
+            if len(phone) >= 3 and len(phone) >= len(re.sub(r"\s", "", text)) - 3:
+                kinds.append(
+                    (
+                        (Patient.phone_digits >= phone)
+                        & (Patient.phone_digits < prefix_upper_bound(phone)),
+                        "phone_digits",
+                    )
+                )
+        parts = []
+        for rank, (condition, key_name) in enumerate(kinds):
+            key_column = getattr(Patient, key_name)
+            part = select(Patient.id, literal(rank).label("rank"), key_column.label("key")).where(
+                condition, _LIVE
+            )
+            if depth is not None:
+                part = part.order_by(key_column).limit(depth)
+            parts.append(select(part.subquery()))
+        return union_all(*parts).subquery()
 
     def _next_record_number(self, session: Session) -> str:
         prefix = session.scalar(select(Clinic.record_number_prefix).limit(1)) or "P"

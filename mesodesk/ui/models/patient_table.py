@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from mesodesk.services.patients import PatientRow
 from mesodesk.ui.tasks import TaskRunner
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 FindFn = Callable[[str, int, int], list[PatientRow]]
 CountFn = Callable[[str], int]
@@ -25,14 +25,15 @@ class PatientTableModel(QAbstractTableModel):
     """
 
     HEADERS = ("Record no.", "Name", "Born", "Phone")
-    results_changed = Signal(int)  # total matches of the current query
+    results_changed = Signal(int)  # total matches of the current query, once counted
     failed = Signal(str)  # a readable message when the database could not be read
 
     def __init__(self, runner: TaskRunner, find: FindFn, count: CountFn, parent=None) -> None:
         super().__init__(parent)
         self._runner, self._find, self._count = runner, find, count
         self._rows: list[PatientRow] = []
-        self._total = 0
+        self._total = -1  # not counted yet
+        self._exhausted = False
         self._query = ""
         self._generation = 0
         self._in_flight = False
@@ -65,31 +66,37 @@ class PatientTableModel(QAbstractTableModel):
         self._in_flight = True
         self._generation += 1
         generation = self._generation
-        find, count = self._find, self._count
-
-        def work() -> tuple[list[PatientRow], int]:
-            rows = find(query, PAGE_SIZE, 0)
-            total = len(rows) if len(rows) < PAGE_SIZE else count(query)
-            return rows, total
+        find = self._find
 
         self._runner.database(
-            work,
-            lambda result: self._on_results(generation, query, result),
-            lambda error: self._on_error(error),
+            lambda: find(query, PAGE_SIZE, 0),
+            lambda rows: self._on_results(generation, query, rows),
+            self._on_error,
         )
 
-    def _on_results(self, generation: int, query: str, result: tuple[list, int]) -> None:
+    def _on_results(self, generation: int, query: str, rows: list[PatientRow]) -> None:
         self._in_flight = False
         if generation == self._generation:
             self.beginResetModel()
-            self._rows, self._total = result
-            self._query = query
-            self._fetching = False
+            self._rows, self._query, self._fetching = rows, query, False
+            self._exhausted = len(rows) < PAGE_SIZE
+            self._total = len(rows) if self._exhausted else -1
             self.endResetModel()
-            self.results_changed.emit(self._total)
+            if self._exhausted:
+                self.results_changed.emit(self._total)
         if self._queued is not None:
             queued, self._queued = self._queued, None
             self._start(queued)
+        elif generation == self._generation and not self._exhausted:
+            count = self._count  # the caption's number, after the rows are on screen
+            self._runner.database(
+                lambda: count(query), lambda n: self._on_counted(generation, n), self._on_error
+            )
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self._total = total
+            self.results_changed.emit(total)
 
     def _on_error(self, error: BaseException) -> None:
         self._in_flight = False
@@ -98,7 +105,7 @@ class PatientTableModel(QAbstractTableModel):
 
     # -- lazy paging -----------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total and not self._fetching
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._fetching:
@@ -114,7 +121,10 @@ class PatientTableModel(QAbstractTableModel):
 
     def _on_page(self, generation: int, offset: int, rows: list[PatientRow]) -> None:
         self._fetching = False
-        if generation != self._generation or offset != len(self._rows) or not rows:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._exhausted = len(rows) < PAGE_SIZE
+        if not rows:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._rows.extend(rows)
