@@ -1,7 +1,9 @@
 """Everything slow runs here, off the UI thread.
 
 Database work goes to a pool of one thread (SQLite has one writer, and one ordered queue keeps
-a save and the reload after it in order); image and PDF work goes to the global pool. A task
+a save and the reload after it in order); quick read-only lookups that must not wait behind a
+save (search as you type) have a second single-thread pool, as WAL lets a reader run beside
+the writer; image and PDF work goes to the global pool. A task
 function gets no widget and returns plain data; its result or error comes back through a
 queued signal to a QObject living in the GUI thread, which calls the callback there.
 """
@@ -53,6 +55,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._db_pool = QThreadPool(self)
         self._db_pool.setMaxThreadCount(1)
+        self._lookup_pool = QThreadPool(self)
+        self._lookup_pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
@@ -72,6 +76,15 @@ class TaskRunner(QObject):
         """Queue database work (one at a time, in order)."""
         return self._start(self._db_pool, fn, on_done, on_error)
 
+    def lookup(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> int:
+        """Queue a read-only query that must not wait behind writes (search as you type)."""
+        return self._start(self._lookup_pool, fn, on_done, on_error)
+
     def compute(
         self,
         fn: Callable[[], Any],
@@ -83,8 +96,8 @@ class TaskRunner(QObject):
 
     def wait_idle(self, msecs: int = 10_000) -> bool:
         """Block until queued work is done (tests and shutdown only)."""
-        ok = self._db_pool.waitForDone(msecs) and QThreadPool.globalInstance().waitForDone(msecs)
-        return ok
+        pools = (self._db_pool, self._lookup_pool, QThreadPool.globalInstance())
+        return all(pool.waitForDone(msecs) for pool in pools)
 
     def _start(
         self,

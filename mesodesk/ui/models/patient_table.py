@@ -68,7 +68,7 @@ class PatientTableModel(QAbstractTableModel):
         generation = self._generation
         find = self._find
 
-        self._runner.database(
+        self._runner.lookup(
             lambda: find(query, PAGE_SIZE, 0),
             lambda rows: self._on_results(generation, query, rows),
             self._on_error,
@@ -89,12 +89,14 @@ class PatientTableModel(QAbstractTableModel):
             self._start(queued)
         elif generation == self._generation and not self._exhausted:
             count = self._count  # the caption's number, after the rows are on screen
-            self._runner.database(
-                lambda: count(query), lambda n: self._on_counted(generation, n), self._on_error
-            )
 
-    def _on_counted(self, generation: int, total: int) -> None:
-        if generation == self._generation:
+            def counted() -> int | None:  # skipped when the user has typed on meanwhile
+                return count(query) if generation == self._generation else None
+
+            self._runner.lookup(counted, lambda n: self._on_counted(generation, n), self._on_error)
+
+    def _on_counted(self, generation: int, total: int | None) -> None:
+        if generation == self._generation and total is not None:
             self._total = total
             self.results_changed.emit(total)
 
@@ -113,7 +115,7 @@ class PatientTableModel(QAbstractTableModel):
         self._fetching = True
         generation, query, offset = self._generation, self._query, len(self._rows)
         find = self._find
-        self._runner.database(
+        self._runner.lookup(
             lambda: find(query, PAGE_SIZE, offset),
             lambda rows: self._on_page(generation, offset, rows),
             self._on_error,
