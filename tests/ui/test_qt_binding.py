@@ -16,7 +16,7 @@ class _Emitter(QObject):
     fired = Signal(object, object)
 
 
-def test_calls_into_qt_keep_reference_counts(qapp) -> None:  # noqa: ANN001
+def test_calls_into_qt_keep_reference_counts(qapp) -> None:
     edit = QLineEdit()
     emitter = _Emitter()
     emitter.fired.connect(lambda _a, _b: None)
