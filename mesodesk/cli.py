@@ -1,10 +1,10 @@
 """The `mesodesk` command line (also `python -m mesodesk`).
 
 Without a sub-command it opens the application; `--demo` opens it on the demo database
-(generated on first use). Sub-commands live in `mesodesk.commands`, one module each, listed
-in `COMMAND_MODULES`. Errors the person at the keyboard can act on (validation, a refused
-operation, a failed migration, a database problem) print their message without a traceback:
-exit status 2 for invalid input, 1 for a failure.
+(generated on first use). Sub-commands live in `mesodesk.commands`, one module each, found
+automatically. Errors the person at the keyboard can act on (validation, a refused operation,
+a failed migration, a database problem) print their message without a traceback: exit status
+2 for invalid input, 1 for a failure.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import importlib
 import logging
 import os
+import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -21,11 +22,19 @@ from mesodesk.commands import Command, resolve_patient
 
 log = logging.getLogger("mesodesk.cli")
 
-COMMAND_MODULES = (
-    "mesodesk.commands.demo",
-    "mesodesk.commands.check",
-    "mesodesk.commands.patients",
-)
+COMMAND_ORDER = ("demo", "check", "patients")  # listed first in --help; others follow by name
+
+
+def _command_modules() -> tuple[str, ...]:
+    """Every module of mesodesk.commands: adding a sub-command is adding one module."""
+    import mesodesk.commands as package
+
+    found = {m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")}
+    ordered = [n for n in COMMAND_ORDER if n in found] + sorted(found - set(COMMAND_ORDER))
+    return tuple(f"mesodesk.commands.{name}" for name in ordered)
+
+
+COMMAND_MODULES = _command_modules()
 _DB_HELP = (
     "the database: a file path or an SQLAlchemy URL (default: $MESODESK_DATABASE_URL, "
     "else mesodesk.db in the data folder)"
