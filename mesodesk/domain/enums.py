@@ -308,6 +308,11 @@ _LABELS: dict[StrEnum, str] = {
     Checkpoint.WEEK_12: "Week 12",
     Checkpoint.WEEK_24: "Week 24",
     PhotoView.MIDLINE_PART: "Midline part",
+    ConcentrationUnit.MG_PER_ML: "mg/mL",
+    ConcentrationUnit.PERCENT: "%",
+    ConcentrationUnit.IU_PER_ML: "IU/mL",
+    ConcentrationUnit.MCG_PER_ML: "µg/mL",
+    ConcentrationUnit.ML: "mL",
     PaperSize.A4: "A4",
     PaperSize.LETTER: "US Letter",
 }

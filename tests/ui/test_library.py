@@ -347,3 +347,30 @@ def test_recall_lists_every_patient_who_received_the_lot(qtbot, window, clinic) 
     qtbot.waitUntil(lambda: "no session has used" in lots.ui.recallLabel.text(), timeout=5000)
     assert lots.recall_table.rowCount() == 0
     _close(qtbot, lots)
+
+
+def test_the_chart_opens_the_patients_mixtures(qtbot, window) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from mesodesk.domain.drafts import PatientDraft
+    from mesodesk.ui.library.recipes import RecipeLibraryDialog
+
+    patient = window.services.patients.register(
+        PatientDraft(family_name="Dubois", given_names="Sam", birth_date=date(1990, 1, 1))
+    )
+    chart = window.open_chart(patient.id)
+    qtbot.waitUntil(lambda: chart.data is not None, timeout=5000)
+    chart.patient_mixtures()
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, RecipeLibraryDialog) and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=5000,
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RecipeLibraryDialog))
+    assert dialog.patient_id == patient.id
+    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=5000)
+    dialog.reject()

@@ -57,6 +57,22 @@ class ChartActions:
         if self.data is not None:
             self._open(OutcomeDialog(self.services, self.runner, self.data, self))
 
+    def patient_mixtures(self) -> None:
+        """This patient's mixture variants, made from a template with the differences shown."""
+        from mesodesk.ui.library.recipes import RecipeLibraryDialog
+
+        if self.data is not None:
+            patient = self.data.patient
+            dialog = RecipeLibraryDialog(
+                self.services,
+                self.runner,
+                self,  # type: ignore[arg-type]
+                patient_id=patient.id,
+                patient_name=patient.display_name,
+            )
+            dialog.finished.connect(self._changed)
+            dialog.open()
+
     # -- sessions --------------------------------------------------------------------------
     def new_session(self) -> None:
         self._with_context(

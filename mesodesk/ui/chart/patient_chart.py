@@ -52,6 +52,7 @@ class PatientChart(QWidget, ChartActions):
             ("New &assessment", self.new_assessment, "Ctrl+Shift+A"),
             ("New &session", self.new_session, "Ctrl+Shift+S"),
             ("Plan &course", self.plan_course, ""),
+            ("&Mixtures…", self.patient_mixtures, "This patient's mixture variants"),
             ("Record &outcome", self.new_outcome, ""),
         ):
             button = QPushButton(text)
