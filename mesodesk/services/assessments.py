@@ -30,7 +30,7 @@ from mesodesk.services.assessment_views import (
     assessment_views,
 )
 from mesodesk.services.errors import Conflict, NotFound
-from mesodesk.services.store import Actor, Store
+from mesodesk.services.store import Service
 
 _ENTITY = "assessment"
 __all__ = ["PULL_TEST_POSITIVE_ABOVE", "AssessmentService", "AssessmentView"]
@@ -96,11 +96,7 @@ def _audit_dict(row: Assessment) -> dict[str, Any]:
     return data
 
 
-class AssessmentService:
-    def __init__(self, store: Store, actor: Actor) -> None:
-        self.store = store
-        self.actor = actor
-
+class AssessmentService(Service):
     # -- writing ---------------------------------------------------------------------------
     def record(
         self,

@@ -12,7 +12,7 @@ from mesodesk.domain.enums import AuditAction, PaperSize, Role
 from mesodesk.domain.validation import Level, Problem, ValidationError
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
-from mesodesk.services.store import Actor, Store
+from mesodesk.services.store import Actor, Service
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,7 @@ def _clinic_row(session: Session) -> Clinic:
     return clinic
 
 
-class ClinicService:
-    def __init__(self, store: Store, actor: Actor) -> None:
-        self.store = store
-        self.actor = actor
-
+class ClinicService(Service):
     def settings(self) -> ClinicSettings:
         with self.store.reading() as session:
             clinic = session.scalar(select(Clinic).order_by(Clinic.id).limit(1))

@@ -29,7 +29,7 @@ from mesodesk.domain.protocols import PROTOCOLS, plan_visits, planned_status
 from mesodesk.domain.validation import Level, Problem, ValidationError
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
-from mesodesk.services.store import Actor, Store
+from mesodesk.services.store import Service
 
 _ENTITY = "course"
 LOOKBACK_DAYS = 90  # the due list forgets visits missed longer ago than this
@@ -116,11 +116,7 @@ def _unknown_protocol(key: str) -> ValidationError:
     )
 
 
-class CourseService:
-    def __init__(self, store: Store, actor: Actor) -> None:
-        self.store = store
-        self.actor = actor
-
+class CourseService(Service):
     # -- writing ---------------------------------------------------------------------------
     def plan(
         self,

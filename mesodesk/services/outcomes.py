@@ -22,7 +22,7 @@ from mesodesk.domain.rules import validate_outcome
 from mesodesk.domain.validation import enforce
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
-from mesodesk.services.store import Actor, Store
+from mesodesk.services.store import Service
 
 _ENTITY = "outcome"
 GLOBAL_SCALE = range(-3, 4)  # −3 greatly worse … 0 no change … +3 greatly improved
@@ -120,11 +120,7 @@ _COLUMNS = (
 )
 
 
-class OutcomeService:
-    def __init__(self, store: Store, actor: Actor) -> None:
-        self.store = store
-        self.actor = actor
-
+class OutcomeService(Service):
     def record(
         self,
         draft: OutcomeDraft,

@@ -18,7 +18,7 @@ from mesodesk.domain.text import digits, fold, prefix_upper_bound
 from mesodesk.domain.validation import enforce
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
-from mesodesk.services.store import Actor, Store
+from mesodesk.services.store import Service
 
 _HISTORY_FLAGS = {
     "anticoagulants": "Anticoagulants",
@@ -165,11 +165,7 @@ def _row_columns() -> tuple:
     )
 
 
-class PatientService:
-    def __init__(self, store: Store, actor: Actor) -> None:
-        self.store = store
-        self.actor = actor
-
+class PatientService(Service):
     # -- writing ---------------------------------------------------------------------------
     def register(
         self, draft: PatientDraft, *, acknowledge_warnings: bool = False, today: date | None = None

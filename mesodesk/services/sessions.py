@@ -39,17 +39,13 @@ from mesodesk.services.session_views import (
     session_rows,
     session_views,
 )
-from mesodesk.services.store import Actor, Store
+from mesodesk.services.store import Service
 
 _ENTITY = "treatment_session"
 
 
-class SessionService:
+class SessionService(Service):
     """Treatment sessions for one store, acting as one user."""
-
-    def __init__(self, store: Store, actor: Actor) -> None:
-        self.store = store
-        self.actor = actor
 
     # -- writing ---------------------------------------------------------------------------
     def record(

@@ -35,6 +35,14 @@ class Actor:
 SYSTEM = Actor(user_id=None, username="system", role=Role.ADMINISTRATOR)
 
 
+class Service:
+    """A use-case group working on one store as one acting user."""
+
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+
 class Store:
     """An engine plus read and write session factories for one database."""
 

@@ -89,7 +89,19 @@ class ChartActions:
             detail = SessionDetailDialog(self.services, self.runner, view, self)
             detail.amend_requested.connect(self.amend_session)
             detail.open()
-            return
+        else:
+            self._edit_session(view, Mode.EDIT_DRAFT)
+
+    def amend_session(self, row: Any) -> None:
+        sessions = self.services.sessions
+        self.runner.database(
+            lambda: sessions.get(row.id),
+            lambda view: self._edit_session(view, Mode.AMEND),
+            self._error,
+        )
+
+    def _edit_session(self, view: Any, mode: Mode) -> None:
+        """Open the form on a stored version (its lots stay choosable even if expired since)."""
         keep = tuple(lot.lot_id for lot in view.lots)
         self._with_context(
             keep,
@@ -100,33 +112,11 @@ class ChartActions:
                     ctx,
                     initial=view.draft,
                     session_id=view.id,
-                    mode=Mode.EDIT_DRAFT,
+                    mode=mode,
                     parent=self,
                 )
             ),
         )
-
-    def amend_session(self, row: Any) -> None:
-        sessions = self.services.sessions
-
-        def loaded(view: Any) -> None:
-            keep = tuple(lot.lot_id for lot in view.lots)
-            self._with_context(
-                keep,
-                lambda ctx: self._open(
-                    SessionForm(
-                        self.services,
-                        self.runner,
-                        ctx,
-                        initial=view.draft,
-                        session_id=view.id,
-                        mode=Mode.AMEND,
-                        parent=self,
-                    )
-                ),
-            )
-
-        self.runner.database(lambda: sessions.get(row.id), loaded, self._error)
 
     def show_history(self, row: Any) -> None:
         sessions = self.services.sessions
