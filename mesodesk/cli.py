@@ -22,7 +22,8 @@ from mesodesk.commands import Command, resolve_patient
 
 log = logging.getLogger("mesodesk.cli")
 
-COMMAND_ORDER = ("demo", "check", "patients")  # listed first in --help; others follow by name
+# Listed first in --help; others follow by name.
+COMMAND_ORDER = ("demo", "check", "patients", "backup", "restore")
 
 
 def _command_modules() -> tuple[str, ...]:
@@ -130,6 +131,7 @@ def _expected_exit_code(exc: BaseException) -> int | None:
     from sqlalchemy.exc import DatabaseError, OperationalError
 
     from mesodesk.db.backup import BackupError
+    from mesodesk.db.guard import OpenRefused
     from mesodesk.db.migrate import MigrationError
     from mesodesk.services.errors import ServiceError
 
@@ -137,7 +139,9 @@ def _expected_exit_code(exc: BaseException) -> int | None:
     validation = sys.modules.get("mesodesk.domain.validation")
     if validation is not None and isinstance(exc, validation.ValidationError):
         return 2
-    if isinstance(exc, ServiceError | MigrationError | BackupError | OperationalError):
+    if isinstance(exc, ServiceError | MigrationError | BackupError | OpenRefused):
+        return 1
+    if isinstance(exc, OperationalError):
         return 1
     if isinstance(exc, DatabaseError):
         return 1

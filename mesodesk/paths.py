@@ -1,8 +1,8 @@
 """Where things are: the user's data folder, and the files shipped with MesoDesk.
 
 `MESODESK_HOME` moves the whole data folder (database, photos, backups, settings) for portable
-installs and tests. Shipped files resolve from the source tree or, when frozen by PyInstaller,
-from the bundle folder (`sys._MEIPASS`).
+installs and tests; `MESODESK_BACKUP_DIR` moves only the backups. Shipped files resolve from
+the source tree or, when frozen by PyInstaller, from the bundle folder (`sys._MEIPASS`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,10 @@ def demo_database_path() -> Path:
 
 
 def backups_dir() -> Path:
-    path = data_dir() / "backups"
+    """`MESODESK_BACKUP_DIR` (a folder the clinic chooses, e.g. an external disk), else
+    the data folder's `backups/`."""
+    override = os.environ.get("MESODESK_BACKUP_DIR")
+    path = Path(override).expanduser() if override else data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

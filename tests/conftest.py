@@ -15,6 +15,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _HOME = tempfile.mkdtemp(prefix="mesodesk-tests-")
 os.environ["MESODESK_HOME"] = _HOME
 os.environ.pop("MESODESK_DATABASE_URL", None)  # a developer's own setting must not leak in
+os.environ.pop("MESODESK_BACKUP_DIR", None)  # nor their backup disk or passphrase
+os.environ.pop("MESODESK_BACKUP_PASSPHRASE", None)
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 
 from collections.abc import Iterator  # noqa: E402

@@ -1,19 +1,28 @@
 """Consistent copies of the SQLite store, made with SQLite's online backup API.
 
 A backup is written to a temporary file, flushed, checked with `integrity_check` and only then
-renamed into place: a half-written backup never carries a backup's name.
+renamed into place: a half-written backup never carries a backup's name. Each backup in a
+folder gets a manifest beside it (`NAME.json`: when, why, from where, schema revision, counts,
+size, sha256), so a backup can be described, verified and rotated without being opened.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 ProgressCallback = Callable[[int, int], None]
+PLAIN_SUFFIX = ".db"
+ENCRYPTED_SUFFIX = ".db.enc"
+MANIFEST_SUFFIX = ".json"
 
 
 class BackupError(RuntimeError):
@@ -29,6 +38,22 @@ def _integrity(path: Path) -> str:
             return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     except sqlite3.Error as exc:
         return str(exc)
+
+
+def fsync_file(path: Path) -> None:
+    """Force a file's bytes to disk: a rename is only safe after the data it names is there."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows cannot open a folder and needs no such step."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def copy_database(source: Path, target: Path, *, progress: ProgressCallback | None = None) -> Path:
@@ -51,22 +76,17 @@ def copy_database(source: Path, target: Path, *, progress: ProgressCallback | No
         ):
             src.backup(dst, pages=4096, progress=_report)
             dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(partial)
         result = _integrity(partial)
         if result != "ok":
             raise BackupError(f"The copy of {source.name} failed its integrity check: {result}")
         os.replace(partial, target)
+        fsync_folder(target.parent)
     except sqlite3.Error as exc:
         raise BackupError(f"Could not copy {source.name}: {exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
     return target
-
-
-def backup_name(source: Path, reason: str, now: datetime | None = None) -> str:
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"{Path(source).stem}-{stamp}-{reason}.db"
 
 
 def restore_database(backup: Path, target: Path) -> None:
@@ -81,3 +101,168 @@ def restore_database(backup: Path, target: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(staged, target)
+    fsync_folder(target.parent)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a backup holds, stored as JSON beside it."""
+
+    file: str  # the backup's file name, in the same folder as the manifest
+    created: str  # local time with its UTC offset, ISO 8601
+    reason: str
+    source: str
+    revision: str | None
+    patients: int | None
+    sessions: int | None
+    size: int
+    sha256: str
+    encrypted: bool = False
+
+    @property
+    def created_at(self) -> datetime:
+        return datetime.fromisoformat(self.created)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        fields = cls.__dataclass_fields__
+        return cls(**{key: value for key, value in data.items() if key in fields})
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def describe_database(path: Path) -> tuple[str | None, int | None, int | None]:
+    """Schema revision, patients and sessions of an SQLite file, read-only; None where unknown."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    values: list[str | int | None] = []
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        for query in (
+            "SELECT version_num FROM alembic_version",
+            "SELECT count(*) FROM patients",
+            "SELECT count(*) FROM treatment_sessions",
+        ):
+            try:
+                row = conn.execute(query).fetchone()
+            except sqlite3.Error:
+                row = None
+            values.append(row[0] if row else None)
+    revision, patients, sessions = values
+    return (
+        None if revision is None else str(revision),
+        None if patients is None else int(patients),
+        None if sessions is None else int(sessions),
+    )
+
+
+def _reserve(folder: Path, source: Path, reason: str, now: datetime) -> str:
+    """A name no other backup has, claimed atomically by creating its manifest exclusively.
+
+    Names carry the second they were made; two backups in the same second (or two processes
+    racing) get `-2`, `-3` … instead of overwriting each other.
+    """
+    base = f"{source.stem}-{now:%Y%m%d-%H%M%S}-{reason}"
+    for attempt in range(1, 1000):
+        stem = base if attempt == 1 else f"{base}-{attempt}"
+        if (folder / f"{stem}{PLAIN_SUFFIX}").exists() or (
+            folder / f"{stem}{ENCRYPTED_SUFFIX}"
+        ).exists():
+            continue
+        try:
+            os.close(os.open(folder / f"{stem}{MANIFEST_SUFFIX}", os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            continue
+        return stem
+    raise BackupError(f"Too many backups named {base} in {folder}.")
+
+
+def write_backup(
+    source: Path,
+    folder: Path,
+    reason: str,
+    *,
+    now: datetime | None = None,
+    passphrase: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[Path, Manifest]:
+    """Back `source` up into `folder` under a new name, with its manifest; encrypted on request.
+
+    The plain snapshot of an encrypted backup is staged beside the source (the same disk and
+    protection as the database itself), never in the backup folder.
+    """
+    source, folder = Path(source).resolve(), Path(folder)
+    if not source.is_file():
+        raise BackupError(f"There is no database at {source}.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"The backup folder {folder} cannot be used: {exc}") from exc
+    moment = (now or datetime.now()).astimezone()
+    stem = _reserve(folder, source, reason, moment)
+    manifest_path = folder / f"{stem}{MANIFEST_SUFFIX}"
+    if passphrase:
+        target = folder / f"{stem}{ENCRYPTED_SUFFIX}"
+        snapshot = source.with_name(f".{stem}.snapshot")
+    else:
+        target = snapshot = folder / f"{stem}{PLAIN_SUFFIX}"
+    try:
+        copy_database(source, snapshot, progress=progress)
+        revision, patients, sessions = describe_database(snapshot)
+        if passphrase:
+            from mesodesk.db.crypto import encrypt_file
+
+            encrypt_file(snapshot, target, passphrase)
+        manifest = Manifest(
+            file=target.name,
+            created=moment.isoformat(timespec="seconds"),
+            reason=reason,
+            source=str(source),
+            revision=revision,
+            patients=patients,
+            sessions=sessions,
+            size=target.stat().st_size,
+            sha256=file_sha256(target),
+            encrypted=bool(passphrase),
+        )
+        _write_text(manifest_path, manifest.to_json())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        manifest_path.unlink(missing_ok=True)
+        raise
+    finally:
+        if snapshot != target:
+            snapshot.unlink(missing_ok=True)
+    return target, manifest
+
+
+def _write_text(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    fsync_file(partial)
+    os.replace(partial, path)
+
+
+def manifest_path_of(backup: Path) -> Path:
+    name = Path(backup).name
+    for suffix in (ENCRYPTED_SUFFIX, PLAIN_SUFFIX):
+        if name.endswith(suffix):
+            return Path(backup).with_name(name[: -len(suffix)] + MANIFEST_SUFFIX)
+    return Path(backup).with_name(name + MANIFEST_SUFFIX)
+
+
+def read_manifest(backup: Path) -> Manifest | None:
+    """The manifest stored beside `backup`, or None when there is none (or it is unreadable)."""
+    path = manifest_path_of(backup)
+    try:
+        return Manifest.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return None

@@ -16,10 +16,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import RevisionError
+from alembic.util import CommandError
 from sqlalchemy import Engine, inspect, text
 
 from mesodesk import paths
-from mesodesk.db.backup import backup_name, copy_database, restore_database
+from mesodesk.db.backup import restore_database, write_backup
 from mesodesk.db.engine import is_sqlite, make_engine, sqlite_path
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,14 @@ def head_revision() -> str:
     if head is None:
         raise MigrationError("MesoDesk ships no migrations: the installation is incomplete.")
     return head
+
+
+def known_revision(revision: str) -> bool:
+    """True for a revision this MesoDesk's migrations know (a newer MesoDesk's are unknown)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except (RevisionError, CommandError):
+        return False
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -94,7 +104,7 @@ def upgrade(url: str, *, backup_dir: Path | None = None, revision: str = "head")
     backup: Path | None = None
     if db_file is not None and populated and db_file.exists():
         folder = backup_dir or paths.backups_dir()
-        backup = copy_database(db_file, folder / backup_name(db_file, "before-migration"))
+        backup, _manifest = write_backup(db_file, folder, "before-migration")
         log.info("Backed up %s to %s before migrating", db_file, backup)
 
     engine = make_engine(url, foreign_keys=False)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mesodesk.db.engine import make_engine, resolve_url
+from mesodesk.db.engine import make_engine, resolve_url, sqlite_path
 from mesodesk.db.migrate import MigrationResult, upgrade
 from mesodesk.domain.enums import Role
+from mesodesk.services.startup import Opened, prepare_database_file
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,31 @@ class Store:
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
         self.migration: MigrationResult | None = None
+        self.backup_problem: str | None = None  # the automatic backup failed: tell the user
+        self._opened: Opened | None = None
 
     @classmethod
-    def open(cls, db: str | None = None, *, migrate: bool = True) -> Store:
-        """Open the database named by `--db` (or the default), upgrading its schema first."""
+    def open(
+        cls, db: str | None = None, *, migrate: bool = True, backup_dir: Path | None = None
+    ) -> Store:
+        """Open the database named by `--db` (or the default), upgrading its schema first.
+
+        An SQLite file is checked first (network share, another MesoDesk, damage) and gets its
+        daily automatic backup; in-memory and server databases skip all of that.
+        """
         url = resolve_url(db)
-        result = upgrade(url) if migrate else None
-        store = cls(url)
+        path = sqlite_path(url)
+        opened = prepare_database_file(path, backup_dir) if path is not None else None
+        try:
+            result = upgrade(url, backup_dir=backup_dir) if migrate else None
+            store = cls(url)
+        except BaseException:
+            if opened is not None:
+                opened.lock.release()
+            raise
         store.migration = result
+        store._opened = opened
+        store.backup_problem = opened.backup_problem if opened else None
         return store
 
     @contextmanager
@@ -76,3 +95,6 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._opened is not None:
+            self._opened.lock.release()
+            self._opened = None
