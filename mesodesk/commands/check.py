@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 
@@ -15,11 +16,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from mesodesk.services.health import run_checks
+    from mesodesk.services.photos import vault_checks
 
     started = time.perf_counter()
     url = database_url(args)
     total = failed = 0
-    for result in run_checks(url):
+    for result in itertools.chain(run_checks(url), vault_checks(url)):
         total += 1
         failed += not result.ok and not result.skipped
         detail = f": {result.detail}" if result.detail else ""
@@ -38,8 +40,9 @@ COMMAND = Command(
     description=(
         "Verify a database without changing it: the schema revision (an older database is "
         "reported, not upgraded), SQLite's integrity_check and foreign_key_check, the hash "
-        "chain of the audit trail, and clinical consistency (lots used in date, amendments of "
-        "signed sessions, depths within the needle …). Prints one line per check; the exit "
+        "chain of the audit trail, clinical consistency (lots used in date, amendments of "
+        "signed sessions, depths within the needle …) and the photo vault (missing, damaged "
+        "and orphaned originals). Prints one line per check; the exit "
         "status is 0 only when every check passes."
     ),
     configure=_configure,

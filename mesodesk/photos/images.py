@@ -1,0 +1,192 @@
+"""Safe decoding of one imported file: what it is, whether it is whole, and its renditions.
+
+Runs in worker threads (Pillow releases the GIL while decoding), so nothing here touches the
+database or shared state. Every refusal is a `PhotoRefused` whose message names the file and
+says why, so one bad file never stops the rest of a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from mesodesk.photos.metadata import GPS_IFD_TAG, MetadataError, strip_gps
+
+MAX_PIXELS = 60_000_000  # a 60-megapixel clinical camera is the largest we expect
+MAX_BYTES = 300 * 1024 * 1024
+THUMBNAIL_SIZE = 256
+PRINT_SIZE = 1200
+# Pillow warns past MAX_IMAGE_PIXELS and only raises past twice that; `decode` checks the
+# declared size itself before any pixel is decoded, and the warning is an error process-wide
+# (set once here: changing warning filters per call is not thread-safe).
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+
+_MIME_BY_FORMAT = {"JPEG": "image/jpeg", "PNG": "image/png", "TIFF": "image/tiff"}
+_SIGNATURES = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_EXIF_IFD, _DATE_TIME_ORIGINAL, _DATE_TIME, _OFFSET_TIME_ORIGINAL = 0x8769, 0x9003, 0x0132, 0x9011
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/tiff": ".tif"}
+
+
+class PhotoRefused(Exception):
+    """A file that will not enter the vault; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An accepted file: the bytes to store (GPS removed) and its upright renditions."""
+
+    original_name: str
+    stored: bytes
+    sha256: str
+    mime_type: str
+    width: int  # upright, as a viewer shows it
+    height: int
+    taken_at: datetime | None
+    thumbnail: bytes
+    print_copy: bytes
+
+
+def prepare(path: Path) -> Prepared:
+    """Read, check and decode one file; raise PhotoRefused with a message naming it."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PhotoRefused(f"{name}: too large ({size // 2**20} MB) for a photo")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PhotoRefused(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        return _prepare(name, data)
+    except PhotoRefused:
+        raise
+    except MetadataError as exc:
+        raise PhotoRefused(f"{name}: its metadata is damaged ({exc}); not imported") from exc
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        claimed = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = int(claimed.group(1)) if claimed else 0
+        raise PhotoRefused(f"{name}: {_bomb_message(pixels)}") from exc
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError) as exc:
+        raise PhotoRefused(f"{name}: the image is damaged or incomplete ({exc})") from exc
+
+
+def _prepare(name: str, data: bytes) -> Prepared:
+    kind = _sniff(data)
+    if kind is None:
+        hint = " (it contains text)" if _looks_like_text(data) else ""
+        raise PhotoRefused(f"{name}: not a JPEG, PNG or TIFF image{hint}")
+    mime = _MIME_BY_FORMAT[kind]
+    stored = strip_gps(data, mime)
+    image = Image.open(io.BytesIO(stored))  # a bomb raises here, before any pixel is decoded
+    with image:
+        if image.format != kind:
+            raise PhotoRefused(f"{name}: not a valid {kind} image")
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            raise PhotoRefused(f"{name}: {_bomb_message(width * height)}")
+        exif = image.getexif()
+        if GPS_IFD_TAG in exif:
+            raise PhotoRefused(f"{name}: its GPS location could not be removed")
+        taken_at = _capture_time(exif)
+        upright = _upright(image, PRINT_SIZE)
+    # Record the upright size; compare shapes (Pillow already turns TIFFs upright on open).
+    if (upright.width > upright.height) != (width > height):
+        width, height = height, width
+    print_copy = _jpeg(upright, quality=88)
+    upright.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS)
+    thumbnail = _jpeg(upright, quality=82)
+    return Prepared(
+        original_name=name,
+        stored=stored,
+        sha256=hashlib.sha256(stored).hexdigest(),
+        mime_type=mime,
+        width=width,
+        height=height,
+        taken_at=taken_at,
+        thumbnail=thumbnail,
+        print_copy=print_copy,
+    )
+
+
+def _upright(image: Image.Image, size: int) -> Image.Image:
+    """Decode at the smallest scale that still covers `size` (JPEG draft), then transpose.
+
+    Loading decodes the whole file, so a truncated one raises here.
+    """
+    if image.format == "JPEG":
+        image.draft("RGB", (size, size))
+    image.load()
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGBA").convert("RGB") if "A" in image.mode else image.convert("RGB")
+    upright = ImageOps.exif_transpose(image)
+    upright.thumbnail((size, size), Image.Resampling.LANCZOS)
+    return upright
+
+
+def render(stored: bytes, size: int) -> bytes:
+    """An upright JPEG of a stored original at `size` px: rebuilds a missing cache file."""
+    with Image.open(io.BytesIO(stored)) as image:
+        return _jpeg(_upright(image, size), quality=88 if size > THUMBNAIL_SIZE else 82)
+
+
+def _jpeg(image: Image.Image, *, quality: int) -> bytes:
+    """A JPEG with no metadata at all: no EXIF, no XMP, no comment."""
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality)
+    return out.getvalue()
+
+
+def _sniff(data: bytes) -> str | None:
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    return None
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:512]
+    return bool(head) and all(b >= 32 or b in b"\t\r\n" for b in head)
+
+
+def _bomb_message(pixels: int = 0) -> str:
+    claimed = f" ({pixels / 1e6:.0f} megapixels)" if pixels else ""
+    return (
+        f"the image is too large{claimed}; at most {MAX_PIXELS // 1_000_000} megapixels "
+        "are accepted (a file this size is usually damaged or hostile)"
+    )
+
+
+def _capture_time(exif: Image.Exif) -> datetime | None:
+    """EXIF DateTimeOriginal (when the shutter fired), else DateTime; None when unreadable.
+
+    With OffsetTimeOriginal the time is exact; without it, it is the camera's wall-clock time,
+    returned naive, which the database reads as this computer's local time.
+    """
+    sub = exif.get_ifd(_EXIF_IFD)
+    text = sub.get(_DATE_TIME_ORIGINAL) or exif.get(_DATE_TIME)
+    if not isinstance(text, str):
+        return None
+    try:
+        taken = datetime.strptime(text.strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    offset = sub.get(_OFFSET_TIME_ORIGINAL)
+    if isinstance(offset, str):
+        try:
+            return datetime.strptime(f"{text.strip()[:19]}{offset.strip()}", "%Y:%m:%d %H:%M:%S%z")
+        except ValueError:
+            pass
+    return taken
