@@ -1,0 +1,66 @@
+"""`mesodesk export KIND`: write one of a patient's documents as a PDF.
+
+Each document kind in `mesodesk.reports.documents.DOCUMENTS` becomes a sub-command of its
+own (`export summary`, `export handout`, …), so a new kind needs no change here. The file is
+written beside its destination and renamed into place: never half a PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mesodesk.commands import Command, CommandError, add_patient_argument, read_store
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    from mesodesk.reports.documents import DOCUMENTS
+
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", title="documents", required=True)
+    for kind in DOCUMENTS.values():
+        sub = kinds.add_parser(kind.name, help=kind.help, description=f"Write {kind.help}.")
+        # --db may follow the document's name too, as with every command.
+        sub.add_argument("--db", metavar="FILE-OR-URL", default=argparse.SUPPRESS,
+                         help="the database (as for every command)")  # fmt: skip
+        add_patient_argument(sub)
+        sub.add_argument(
+            "-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF"
+        )
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mesodesk.reports.documents import DOCUMENTS, write_atomically
+
+    kind = DOCUMENTS[args.kind]
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise CommandError(f"There is no folder {output.parent} to write {output.name} into.")
+    store = read_store(args)
+    try:
+        from mesodesk.commands import resolve_patient
+        from mesodesk.reports.report_data import collect
+        from mesodesk.services import Services
+
+        services = Services(store)
+        data = collect(services, resolve_patient(store, args.patient))
+    finally:
+        store.dispose()
+    write_atomically(output, kind.build(data))
+    print(f"Wrote the {kind.title.lower()} of {data.patient.display_name} to {output}.",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
+COMMAND = Command(
+    name="export",
+    help="write a patient's treatment summary, handout or consent form as a PDF",
+    description=(
+        "Write one document of one patient as a PDF, laid out on the clinic's paper size. "
+        "The database is only read (never upgraded)."
+    ),
+    configure=_configure,
+    run=_run,
+    epilog="Example: mesodesk export summary --patient P000123 -o summary.pdf",
+)

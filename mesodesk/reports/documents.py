@@ -1,0 +1,87 @@
+"""The printable documents by name, and writing a PDF so a crash never leaves half a file.
+
+The command line and the window both go through `DOCUMENTS`: a new kind of document is one
+more entry here, and both pick it up.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mesodesk.reports.report_data import ReportData
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str  # the command-line word and the file-name suffix
+    title: str  # what a menu shows
+    help: str
+    build: Callable[[ReportData], bytes]
+
+
+def _summary(data: ReportData) -> bytes:
+    from mesodesk.reports.summary import build_summary
+
+    return build_summary(data)
+
+
+def _handout(data: ReportData) -> bytes:
+    from mesodesk.reports.handout import build_handout
+
+    return build_handout(data)
+
+
+def _consent(data: ReportData) -> bytes:
+    from mesodesk.reports.consent import build_consent
+
+    return build_consent(data)
+
+
+DOCUMENTS: dict[str, DocumentKind] = {
+    kind.name: kind
+    for kind in (
+        DocumentKind(
+            "summary",
+            "Treatment summary",
+            "the treatment summary for the patient's file or a referring doctor",
+            _summary,
+        ),
+        DocumentKind(
+            "handout",
+            "Patient handout",
+            "aftercare for the patient's latest session, with the next appointment",
+            _handout,
+        ),
+        DocumentKind(
+            "consent", "Consent form", "the consent form, pre-filled with the patient", _consent
+        ),
+    )
+}
+
+
+def default_file_name(family_name: str, given_names: str, kind: str, day: date) -> str:
+    """Surname_Given_summary_YYYY-MM-DD.pdf, safe on every file system."""
+    stem = f"{family_name}_{given_names}_{kind}_{day:%Y-%m-%d}"
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)
+    return f"{safe}.pdf"
+
+
+def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
+    """Write to a temporary file beside `path`, then rename it over: all or nothing."""
+    target = Path(path)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
