@@ -19,6 +19,7 @@ from mesodesk.services import Services
 from mesodesk.services.chart import ChartData, load_chart
 from mesodesk.ui.chart import sections
 from mesodesk.ui.chart.actions import ChartActions
+from mesodesk.ui.chart.printing import ChartPrinting, print_button
 from mesodesk.ui.tasks import TaskRunner
 
 
@@ -28,7 +29,7 @@ def _chip(text: str, kind: str) -> QLabel:
     return label
 
 
-class PatientChart(QWidget, ChartActions):
+class PatientChart(QWidget, ChartActions, ChartPrinting):
     """Loads its data in the background; `reload()` after any change made from the chart."""
 
     title_changed = Signal(str)
@@ -59,6 +60,7 @@ class PatientChart(QWidget, ChartActions):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        buttons.addWidget(print_button(self))
         buttons.addStretch(1)
         self.sessions = sections.SessionsSection(self)
         self.course = sections.CourseSection(self)
