@@ -27,19 +27,25 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--magnification", type=positive_int, metavar="X", help="trichoscopy magnification"
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="JPEG, PNG or TIFF files")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JPEG, PNG or TIFF files, or folders (a camera card: its image files, recursively)",
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
     store = read_store(args)
     try:
         from mesodesk.commands import resolve_patient
+        from mesodesk.photos.images import photo_files
         from mesodesk.services.photos import PhotoService
         from mesodesk.services.store import SYSTEM
 
         report = PhotoService(store, SYSTEM).import_files(
             resolve_patient(store, args.patient),
-            args.files,
+            photo_files(args.files),
             view=PhotoView(args.view),
             session_id=args.session,
             trichoscopy_site=args.site,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +40,7 @@ _SIGNATURES = (
 )
 _EXIF_IFD, _DATE_TIME_ORIGINAL, _DATE_TIME, _OFFSET_TIME_ORIGINAL = 0x8769, 0x9003, 0x0132, 0x9011
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/tiff": ".tif"}
+IMPORTABLE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff"}
 
 
 class PhotoRefused(Exception):
@@ -129,11 +132,33 @@ def _upright(image: Image.Image, size: int) -> Image.Image:
     if image.format == "JPEG":
         image.draft("RGB", (size, size))
     image.load()
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("RGBA").convert("RGB") if "A" in image.mode else image.convert("RGB")
+    if image.mode.startswith("I"):  # 16-bit greyscale (scanners, PNG): scale, do not clip
+        image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    elif image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
     upright = ImageOps.exif_transpose(image)
     upright.thumbnail((size, size), Image.Resampling.LANCZOS)
     return upright
+
+
+def photo_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given; a folder (a camera card) contributes its image files, sorted, recursively.
+
+    Files named explicitly are kept whatever their name, so a wrong one is refused by name.
+    """
+    found: list[Path] = []
+    for item in map(Path, paths):
+        if item.is_dir():
+            found.extend(
+                sorted(
+                    p for p in item.rglob("*")
+                    if p.is_file() and p.suffix.lower() in IMPORTABLE_SUFFIXES
+                    and not p.name.startswith(".")
+                )
+            )  # fmt: skip
+        else:
+            found.append(item)
+    return found
 
 
 def render(stored: bytes, size: int) -> bytes:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mesodesk.services.mixtures import MixtureService
     from mesodesk.services.outcomes import OutcomeService
     from mesodesk.services.patients import PatientService
+    from mesodesk.services.photos import PhotoService
     from mesodesk.services.sessions import SessionService
 
 
@@ -69,6 +70,13 @@ class Services:
         from mesodesk.services.outcomes import OutcomeService
 
         return OutcomeService(self.store, self.actor)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        """Photos in the vault beside this store's database (or MESODESK_PHOTO_DIR)."""
+        from mesodesk.services.photos import PhotoService
+
+        return PhotoService(self.store, self.actor)
 
 
 __all__ = ["SYSTEM", "Actor", "Services", "Store"]

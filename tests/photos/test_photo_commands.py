@@ -83,3 +83,17 @@ def test_import_photos_without_photo_consent_exits_with_the_reason(
     assert code != 0
     assert "has not consented to photos" in capsys.readouterr().err
     assert not (tmp_path / "photos").exists()
+
+
+def test_import_photos_takes_a_camera_folder(
+    tmp_path: Path, clinic: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, patient = clinic
+    card = tmp_path / "card" / "DCIM"
+    card.mkdir(parents=True)
+    for index in range(3):
+        write_photo(card / f"IMG_{index:04d}.JPG", index + 1, size=(600 + index, 400))
+    (card / "IMG_0000.THM").write_bytes(b"camera sidecar")
+    args = ["import-photos", "--db", str(db), "--patient", patient, "--view", "occipital"]
+    assert cli.main([*args, str(tmp_path / "card")]) == 0
+    assert capsys.readouterr().out.count("imported  IMG_") == 3
