@@ -13,7 +13,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -60,6 +60,11 @@ class Prepared:
     taken_at: datetime | None
     thumbnail: bytes
     print_copy: bytes
+    byte_size: int = 0
+
+    def without_bytes(self) -> Prepared:
+        """The record's facts only: what a batch keeps once the files are in the vault."""
+        return replace(self, stored=b"", thumbnail=b"", print_copy=b"")
 
 
 def prepare(path: Path) -> Prepared:
@@ -121,6 +126,7 @@ def _prepare(name: str, data: bytes) -> Prepared:
         taken_at=taken_at,
         thumbnail=thumbnail,
         print_copy=print_copy,
+        byte_size=len(stored),
     )
 
 

@@ -167,12 +167,16 @@ class PhotoService:
         return by_day
 
     def _prepare_and_store(self, path: Path, cancel: Cancel | None) -> Prepared | None:
-        """Worker thread: decode and write the files; returns None when cancelled first."""
+        """Worker thread: decode and write the files; returns None when cancelled first.
+
+        The bytes are dropped once written: workers may run ahead of the recording thread,
+        and a camera card's worth of 6 MB originals must not pile up in memory.
+        """
         if cancel is not None and cancel():
             return None
         prepared = prepare(path)
         self.vault.store(prepared)
-        return prepared
+        return prepared.without_bytes()
 
     def _record(
         self,
@@ -223,7 +227,7 @@ class PhotoService:
                 sha256=prepared.sha256,
                 width=prepared.width,
                 height=prepared.height,
-                byte_size=len(prepared.stored),
+                byte_size=prepared.byte_size,
                 mime_type=prepared.mime_type,
                 original_name=prepared.original_name[:255],
                 imported_by_id=self.actor.user_id,
