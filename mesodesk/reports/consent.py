@@ -26,7 +26,7 @@ from mesodesk.reports.styles import (
 from mesodesk.reports.texts import layout_blocks, load_text, question_table
 
 TITLE = "Consent to treatment"
-BODY_SIZE = 9.5
+BODY_SIZE = 9.0
 
 
 def build_consent(data: ReportData) -> bytes:
@@ -52,7 +52,7 @@ def build_consent(data: ReportData) -> bytes:
     }
     story: list[Flowable] = [letterhead(data.clinic, make_styles(), width, TITLE)]
     story += [Spacer(1, 4 * mm)]
-    story += layout_blocks(load_text("consent"), styles, width, slots)
+    story += _with_its_statement(layout_blocks(load_text("consent"), styles, width, slots))
     return render(
         story,
         paper=data.clinic.paper_size,
@@ -62,6 +62,19 @@ def build_consent(data: ReportData) -> bytes:
             f"{TITLE} · {patient.display_name} · {patient.record_number}", data.printed_on
         ),
     )
+
+
+def _with_its_statement(story: list[Flowable]) -> list[Flowable]:
+    """Keep the signature lines on the page of the statement they sign (its last section)."""
+    ends = [i for i, item in enumerate(story) if getattr(item, "signature_block", False)]
+    if not ends:
+        return story
+    end = ends[-1]
+    start = max(
+        (i for i in range(end) if isinstance(story[i], KeepTogether)),  # a heading's group
+        default=end,
+    )
+    return [*story[:start], KeepTogether(story[start : end + 1]), *story[end + 1 :]]
 
 
 def _patient(data: ReportData, styles: Styles, width: float) -> Table:
@@ -90,7 +103,7 @@ def _signatures(styles: Styles, width: float) -> KeepTogether:
     for who in ("Patient's signature", "Practitioner's signature and name"):
         rows += [["", "", ""], [Paragraph(who, styles.muted), "", Paragraph("Date", styles.muted)]]
     table = Table(
-        rows, colWidths=[width * 0.55, width * 0.1, width * 0.35], rowHeights=[16 * mm, None] * 2
+        rows, colWidths=[width * 0.55, width * 0.1, width * 0.35], rowHeights=[13 * mm, None] * 2
     )
     table.setStyle(
         table_style(
@@ -102,4 +115,6 @@ def _signatures(styles: Styles, width: float) -> KeepTogether:
             header=False,
         )
     )
-    return KeepTogether([Spacer(1, 4 * mm), table])
+    block = KeepTogether([Spacer(1, 3 * mm), table])
+    block.signature_block = True  # type: ignore[attr-defined]
+    return block

@@ -71,6 +71,16 @@ def default_file_name(family_name: str, given_names: str, kind: str, day: date) 
     return f"{safe}.pdf"
 
 
+def _file_mode() -> int:
+    """What the user's umask gives a new file (read once, at import, on the main thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
     """Write to a temporary file beside `path`, then rename it over: all or nothing."""
     target = Path(path)
@@ -80,6 +90,7 @@ def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
             out.write(content)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, _FILE_MODE)  # a temporary file is private; the document is not
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -23,7 +23,7 @@ from mesodesk.reports.styles import (
 from mesodesk.reports.texts import layout_blocks, load_text
 
 TITLE = "After your treatment"
-BODY_SIZE = 12.5
+BODY_SIZE = 12.0
 
 
 def build_handout(data: ReportData) -> bytes:
@@ -103,9 +103,11 @@ def _next(data: ReportData, styles: Styles) -> list[Flowable]:
 
 
 def _contact(data: ReportData, styles: Styles) -> list[Flowable]:
+    """Name, address on one line, then phone, e-mail and web site: short enough to keep."""
     clinic = data.clinic
+    address = ", ".join(line.strip() for line in clinic.address.splitlines() if line.strip())
     lines = [f"<b>{esc(clinic.name)}</b>"] if clinic.name else []
-    lines += [esc(x) for x in (clinic.address, clinic.phone, clinic.email, clinic.website) if x]
+    lines += [esc(x) for x in (address, clinic.contact) if x]
     if not lines:
         return [Paragraph("Please call the clinic that treated you.", styles.body)]
     return [Paragraph("<br/>".join(lines), styles.body)]

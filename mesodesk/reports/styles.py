@@ -130,7 +130,8 @@ def letterhead(clinic: ClinicInfo, styles: Styles, width: float, title: str) -> 
     """Logo and clinic details on the left, the document's title on the right."""
     name = esc(clinic.name) if clinic.name.strip() else "&nbsp;"
     lines = [f'<font name="{BOLD}" size="{styles.body.fontSize * 1.25:.1f}">{name}</font>']
-    lines += [esc(part) for part in (clinic.address, clinic.contact) if part.strip()]
+    address = ", ".join(line.strip() for line in clinic.address.splitlines() if line.strip())
+    lines += [esc(part) for part in (address, clinic.contact) if part]
     details = Paragraph("<br/>".join(lines), styles.small)
     logo = _logo(clinic.logo_png)
     heading = Paragraph(title, ParagraphStyle("title", styles.h1, alignment=TA_RIGHT))

@@ -171,3 +171,11 @@ def test_files_are_written_whole_with_a_safe_default_name(tmp_path, data) -> Non
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
     name = default_file_name("van der Berg/Ørsted", "Anna", "summary", date(2026, 3, 2))
     assert name == "van_der_Berg_Ørsted_Anna_summary_2026-03-02.pdf"
+
+
+def test_the_signature_lines_share_a_page_with_the_statement_they_sign(data) -> None:
+    for count in (0, 12):  # a short and a long consent text both keep them together
+        patient = replace(data.patient, allergies="x" * count)
+        pages = pdf_pages(build_consent(replace(data, patient=patient)))
+        signing = next(p for p in pages if "Patient's signature" in p)
+        assert "I have read this form" in signing
