@@ -1,0 +1,42 @@
+"""`thumbnail`: importing 12-megapixel JPEGs against Pillow's draft-mode thumbnail alone."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from benchmarks.common import Result, Settings, cores, median
+from benchmarks.photo_import import bare_thumbnail, import_all, make_photos
+
+
+def camera_files(settings: Settings, count: int) -> list[Path]:
+    """Camera-like files, made once per count and kept in the cache (encoding them is slow)."""
+    folder = settings.cache / f"photos-{count}"
+    paths = sorted(folder.glob("IMG_*.JPG"))
+    if len(paths) < count:
+        partial = settings.cache / f"photos-{count}.partial"
+        partial.mkdir(parents=True, exist_ok=True)
+        print(f"making {count} 12-megapixel test photos (cached for later runs)…", flush=True)
+        make_photos(partial, count)
+        partial.rename(folder)
+        paths = sorted(folder.glob("IMG_*.JPG"))
+    return paths[:count]
+
+
+def run(settings: Settings, only: set[str]) -> list[Result]:
+    count = settings.reps(8, 20)
+    paths = camera_files(settings, count)
+    floor_runs = []
+    for path in paths:
+        started = time.perf_counter()
+        bare_thumbnail(path)
+        floor_runs.append((time.perf_counter() - started) * 1000)
+    floor = median(floor_runs)
+    one = import_all(settings.work, paths, 1) / count * 1000
+    workers = cores()
+    batch = import_all(settings.work, paths, workers) / count * 1000
+    speedup = one / batch
+    uses_cores = workers == 1 or speedup >= 0.75 * workers
+    note = f"per photo, {count} photos; {workers} workers: {batch:.0f} ms/photo ({speedup:.1f}×)"
+    return [Result("thumbnail", "ms", one, floor, "ratio ≤ 1.5 per core; a batch uses every core",
+                   one / floor <= 1.5 and uses_cores, note=note)]  # fmt: skip
