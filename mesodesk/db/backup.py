@@ -71,10 +71,16 @@ def copy_database(source: Path, target: Path, *, progress: ProgressCallback | No
 
     try:
         with (
-            contextlib.closing(sqlite3.connect(source)) as src,
+            contextlib.closing(sqlite3.connect(source, isolation_level=None)) as src,
             contextlib.closing(sqlite3.connect(partial)) as dst,
         ):
+            # Copy inside one read transaction: the copy is the database at that instant, and
+            # commits by other processes meanwhile (WAL) no longer restart it. Without it, a
+            # steady writer restarts the copy at every step and a large backup never ends.
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
             src.backup(dst, pages=4096, progress=_report)
+            src.execute("COMMIT")
             dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
         fsync_file(partial)
         result = _integrity(partial)
