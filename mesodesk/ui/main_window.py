@@ -35,10 +35,14 @@ class MainWindow(QMainWindow):
         table = self.ui.patientTable
         table.setModel(self.patient_model)
         header = table.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.ResizeToContents)):
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
             header.setSectionResizeMode(column, mode)
         table.verticalHeader().setDefaultSectionSize(26)
         table.activated.connect(self._on_patient_activated)
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         ui.actionNewSession.triggered.connect(lambda: self._chart_action("new_session"))
         ui.actionPlanCourse.triggered.connect(lambda: self._chart_action("plan_course"))
         ui.actionNewOutcome.triggered.connect(lambda: self._chart_action("new_outcome"))
+        ui.actionPrintSummary.triggered.connect(lambda: self._chart_action("print_summary"))
         ui.actionAbout.triggered.connect(self._on_about)
         for name in ("actionIngredients", "actionRecipes", "actionLots"):
             getattr(ui, name).triggered.connect(

@@ -62,7 +62,7 @@ def test_print_menu_writes_and_opens_the_document(
     assert opened[0].toLocalFile() == str(target)
 
 
-def test_ctrl_p_on_the_chart_prints_the_summary(
+def test_ctrl_p_prints_the_summary_of_the_open_chart(
     qtbot, window, monkeypatch, tmp_path: Path, opened
 ) -> None:
     chart = _chart(qtbot, window)

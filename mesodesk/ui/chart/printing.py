@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from mesodesk.reports.documents import DOCUMENTS, default_file_name, write_atomically
@@ -80,7 +80,7 @@ class ChartPrinting:
 
 
 def print_button(chart: ChartPrinting) -> QPushButton:
-    """ "Print…" with one entry per document; Ctrl+P on the chart prints the summary."""
+    """ "Print…" with one entry per document (Ctrl+P, in the File menu, prints the summary)."""
     widget = chart  # a QWidget at run time
     assert isinstance(widget, QWidget)
     button = QPushButton("&Print…")
@@ -91,7 +91,4 @@ def print_button(chart: ChartPrinting) -> QPushButton:
         action.setObjectName(f"print_{kind.name}")
         action.triggered.connect(lambda _=False, k=kind.name: chart.print_document(k))
     button.setMenu(menu)
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), widget)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(chart.print_summary)
     return button

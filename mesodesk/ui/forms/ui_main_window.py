@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -31,6 +31,8 @@ class Ui_MainWindow(object):
         self.actionNewPatient.setObjectName(u"actionNewPatient")
         self.actionFind = QAction(MainWindow)
         self.actionFind.setObjectName(u"actionFind")
+        self.actionPrintSummary = QAction(MainWindow)
+        self.actionPrintSummary.setObjectName(u"actionPrintSummary")
         self.actionCloseTab = QAction(MainWindow)
         self.actionCloseTab.setObjectName(u"actionCloseTab")
         self.actionQuit = QAction(MainWindow)
@@ -140,6 +142,8 @@ class Ui_MainWindow(object):
         self.menuFile.addAction(self.actionNewPatient)
         self.menuFile.addAction(self.actionFind)
         self.menuFile.addSeparator()
+        self.menuFile.addAction(self.actionPrintSummary)
+        self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionCloseTab)
         self.menuFile.addAction(self.actionQuit)
         self.menuPatient.addAction(self.actionEditPatient)
@@ -167,6 +171,10 @@ class Ui_MainWindow(object):
         self.actionFind.setText(QCoreApplication.translate("MainWindow", u"&Find patient", None))
 #if QT_CONFIG(shortcut)
         self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionPrintSummary.setText(QCoreApplication.translate("MainWindow", u"&Print treatment summary\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionPrintSummary.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
 #endif // QT_CONFIG(shortcut)
         self.actionCloseTab.setText(QCoreApplication.translate("MainWindow", u"&Close tab", None))
 #if QT_CONFIG(shortcut)
