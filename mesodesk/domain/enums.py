@@ -14,7 +14,8 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        # Keyed by class too: members of different enums with the same value are equal strings.
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
@@ -274,45 +275,46 @@ class AuditAction(LabelledEnum):
     LOGIN_FAILED = "login_failed"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Role.FRONT_DESK: "Front desk",
-    Diagnosis.AGA_MALE: "Androgenetic alopecia (male pattern)",
-    Diagnosis.AGA_FEMALE: "Androgenetic alopecia (female pattern)",
-    Diagnosis.TELOGEN_EFFLUVIUM: "Telogen effluvium (diffuse)",
-    Diagnosis.ALOPECIA_AREATA: "Alopecia areata",
-    Diagnosis.SCARRING: "Scarring (cicatricial) alopecia",
-    Diagnosis.MIXED: "Mixed",
-    Diagnosis.OTHER: "Other",
-    Contributor.SCALP_INFLAMMATION: "Chronic scalp inflammation",
-    StagingScale.NORWOOD_HAMILTON: "Norwood–Hamilton",
-    StagingScale.LUDWIG: "Ludwig",
-    StagingScale.SINCLAIR: "Sinclair",
-    StagingScale.SAVIN: "Savin",
-    StagingScale.OLSEN: "Olsen",
-    StagingScale.BASP: "BASP",
-    StagingScale.SALT: "SALT",
-    TrichoscopySite.MID_SCALP: "Mid-scalp",
-    IngredientClass.COENZYME: "Co-enzyme",
-    IngredientClass.PLANT_EXTRACT: "Plant extract / isoflavone",
-    Technique.PAPULE: "Papule / micropapule",
-    Technique.POINT_BY_POINT: "Point-by-point",
-    Technique.MESOGUN: "Mesogun / injector",
-    Technique.MICRONEEDLING: "Microneedling adjunct",
-    Anaesthesia.NONE: "None",
-    Anaesthesia.TOPICAL_CREAM: "Topical anaesthetic cream",
-    Anaesthesia.LIDOCAINE_IN_MIXTURE: "Lidocaine in the mixture",
-    ScalpZone.MID_SCALP: "Mid-scalp",
-    ScalpZone.VERTEX: "Vertex (crown)",
-    AdverseEventType.BRUISING: "Bruising / haematoma",
-    AdverseEventType.PATCHY_ALOPECIA: "Patchy alopecia at injection sites",
-    Checkpoint.WEEK_12: "Week 12",
-    Checkpoint.WEEK_24: "Week 24",
-    PhotoView.MIDLINE_PART: "Midline part",
-    ConcentrationUnit.MG_PER_ML: "mg/mL",
-    ConcentrationUnit.PERCENT: "%",
-    ConcentrationUnit.IU_PER_ML: "IU/mL",
-    ConcentrationUnit.MCG_PER_ML: "µg/mL",
-    ConcentrationUnit.ML: "mL",
-    PaperSize.A4: "A4",
-    PaperSize.LETTER: "US Letter",
-}
+_LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
+    (Role.FRONT_DESK, "Front desk"),
+    (Diagnosis.AGA_MALE, "Androgenetic alopecia (male pattern)"),
+    (Diagnosis.AGA_FEMALE, "Androgenetic alopecia (female pattern)"),
+    (Diagnosis.TELOGEN_EFFLUVIUM, "Telogen effluvium (diffuse)"),
+    (Diagnosis.ALOPECIA_AREATA, "Alopecia areata"),
+    (Diagnosis.SCARRING, "Scarring (cicatricial) alopecia"),
+    (Diagnosis.MIXED, "Mixed"),
+    (Diagnosis.OTHER, "Other"),
+    (Contributor.SCALP_INFLAMMATION, "Chronic scalp inflammation"),
+    (StagingScale.NORWOOD_HAMILTON, "Norwood–Hamilton"),
+    (StagingScale.LUDWIG, "Ludwig"),
+    (StagingScale.SINCLAIR, "Sinclair"),
+    (StagingScale.SAVIN, "Savin"),
+    (StagingScale.OLSEN, "Olsen"),
+    (StagingScale.BASP, "BASP"),
+    (StagingScale.SALT, "SALT"),
+    (TrichoscopySite.MID_SCALP, "Mid-scalp"),
+    (IngredientClass.COENZYME, "Co-enzyme"),
+    (IngredientClass.PLANT_EXTRACT, "Plant extract / isoflavone"),
+    (Technique.PAPULE, "Papule / micropapule"),
+    (Technique.POINT_BY_POINT, "Point-by-point"),
+    (Technique.MESOGUN, "Mesogun / injector"),
+    (Technique.MICRONEEDLING, "Microneedling adjunct"),
+    (Anaesthesia.NONE, "None"),
+    (Anaesthesia.TOPICAL_CREAM, "Topical anaesthetic cream"),
+    (Anaesthesia.LIDOCAINE_IN_MIXTURE, "Lidocaine in the mixture"),
+    (ScalpZone.MID_SCALP, "Mid-scalp"),
+    (ScalpZone.VERTEX, "Vertex (crown)"),
+    (AdverseEventType.BRUISING, "Bruising / haematoma"),
+    (AdverseEventType.PATCHY_ALOPECIA, "Patchy alopecia at injection sites"),
+    (Checkpoint.WEEK_12, "Week 12"),
+    (Checkpoint.WEEK_24, "Week 24"),
+    (PhotoView.MIDLINE_PART, "Midline part"),
+    (ConcentrationUnit.MG_PER_ML, "mg/mL"),
+    (ConcentrationUnit.PERCENT, "%"),
+    (ConcentrationUnit.IU_PER_ML, "IU/mL"),
+    (ConcentrationUnit.MCG_PER_ML, "µg/mL"),
+    (ConcentrationUnit.ML, "mL"),
+    (PaperSize.A4, "A4"),
+    (PaperSize.LETTER, "US Letter"),
+)
+_LABELS = {(type(member), member.value): label for member, label in _LABEL_LIST}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from mesodesk.domain.enums import CourseStatus, PaperSize, SessionStatus
+from mesodesk.domain.enums import CourseStatus, PaperSize, PhotoView, SessionStatus
 from mesodesk.services import Services
 from mesodesk.services.assessment_views import AssessmentView
 from mesodesk.services.courses import CourseView
@@ -191,6 +191,7 @@ def collect(services: Services, patient_id: int, *, today: date | None = None) -
             )
             for o in services.outcomes.for_patient(patient_id)
         ),
+        photo_pairs=photo_pairs(services, patient_id),
     )
 
 
@@ -290,3 +291,33 @@ def _assessment(view: AssessmentView) -> AssessmentInfo:
         practitioner=view.practitioner_name,
         notes=view.notes,
     )
+
+
+def photo_pairs(services: Services, patient_id: int) -> tuple[PhotoPair, ...]:
+    """Per standard view, the first photo against the latest, as print copies.
+
+    Trichoscopy close-ups are left out: they pair by site and magnification, not by view.
+    A patient without photo consent gets no photographs printed.
+    """
+    if not services.patients.get(patient_id).draft.consent_photos:
+        return ()
+    by_view: dict[PhotoView, list] = {}
+    for photo in services.photos.photos_for(patient_id):
+        if photo.view is not PhotoView.TRICHOSCOPY:
+            by_view.setdefault(photo.view, []).append(photo)
+    pairs = []
+    for view in PhotoView:
+        shots = sorted(by_view.get(view, []), key=lambda p: (p.taken_at is None, p.taken_at, p.id))
+        if len(shots) < 2:
+            continue
+        first, last = shots[0], shots[-1]
+        pairs.append(
+            PhotoPair(
+                view.label,
+                services.photos.print_copy_path(first.id),
+                services.photos.print_copy_path(last.id),
+                first.taken_at.date() if first.taken_at else None,
+                last.taken_at.date() if last.taken_at else None,
+            )
+        )
+    return tuple(pairs)

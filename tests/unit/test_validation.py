@@ -251,3 +251,12 @@ def test_later_than_compares_naive_and_aware_times_without_crashing() -> None:
     assert later_than(aware + timedelta(hours=2), aware) == 7200
     naive_local = aware.astimezone().replace(tzinfo=None)
     assert abs(later_than(naive_local, aware)) < 1
+
+
+def test_labels_belong_to_their_own_enum() -> None:
+    """Members of different enums with the same value are equal strings: labels must not mix."""
+    from mesodesk.domain.enums import PhotoView, ScalpZone
+
+    assert ScalpZone.VERTEX == PhotoView.VERTEX  # the trap: same string value
+    assert ScalpZone.VERTEX.label == "Vertex (crown)"
+    assert PhotoView.VERTEX.label == "Vertex"
