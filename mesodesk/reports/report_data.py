@@ -151,7 +151,7 @@ def collect(services: Services, patient_id: int, *, today: date | None = None) -
     detail = services.patients.get(patient_id)
     settings = services.clinic.settings()
     draft = detail.draft
-    allergies = "; ".join(a for a in (draft.allergies.strip(), *detail.allergy_ingredients) if a)
+    allergies = detail.allergy_summary
     patient = PatientInfo(
         detail.id,
         detail.record_number,

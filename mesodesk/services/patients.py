@@ -76,6 +76,13 @@ class PatientDetail:
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
     @property
+    def allergy_summary(self) -> str:
+        """The free text, then linked ingredients the text does not already name."""
+        text = self.draft.allergies.strip()
+        linked = [n for n in self.allergy_ingredients if n.casefold() not in text.casefold()]
+        return "; ".join(a for a in (text, *linked) if a)
+
+    @property
     def flags(self) -> tuple[str, ...]:
         """Contraindication and history flags the chart keeps in view."""
         history = self.draft.history

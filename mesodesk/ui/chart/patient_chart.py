@@ -20,6 +20,7 @@ from mesodesk.services.chart import ChartData, load_chart
 from mesodesk.ui.chart import sections
 from mesodesk.ui.chart.actions import ChartActions
 from mesodesk.ui.chart.printing import ChartPrinting, print_button
+from mesodesk.ui.photos.section import PhotosSection
 from mesodesk.ui.tasks import TaskRunner
 
 
@@ -66,7 +67,7 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
         self.course = sections.CourseSection(self)
         self.assessments = sections.AssessmentsSection(self)
         self.outcomes = sections.OutcomesSection(self)
-        self.photos = sections.PhotosSection(self)
+        self.photos = PhotosSection(self)
         self.tabs = QTabWidget()
         for section in (self.sessions, self.course, self.assessments, self.outcomes, self.photos):
             self.tabs.addTab(section, section.title)
@@ -113,11 +114,8 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
             if item.widget() is not None:
                 item.widget().deleteLater()
         patient = data.patient
-        text = patient.draft.allergies.strip()
-        linked = [n for n in patient.allergy_ingredients if n.casefold() not in text.casefold()]
-        allergies = [a for a in (text, *linked) if a]
-        if allergies:
-            self.chips.addWidget(_chip("Allergies: " + "; ".join(allergies), "alert"))
+        if patient.allergy_summary:
+            self.chips.addWidget(_chip("Allergies: " + patient.allergy_summary, "alert"))
         else:
             self.chips.addWidget(_chip("No known allergies", "info"))
         for flag in patient.flags:
