@@ -23,6 +23,8 @@ class PhotoRow:
     width: int
     height: int
     original_name: str
+    trichoscopy_site: str = ""
+    magnification: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def photo_rows(services: Services, patient_id: int) -> list[PhotoRow]:
                 Photo.width,
                 Photo.height,
                 Photo.original_name,
+                Photo.trichoscopy_site,
+                Photo.magnification,
             )
             .where(Photo.patient_id == patient_id, Photo.deleted_at.is_(None))
             .order_by(Photo.taken_at.desc(), Photo.id.desc())

@@ -1,4 +1,7 @@
-"""The tabs of a patient's chart: sessions, course plan, assessments, outcomes, photos."""
+"""The tabs of a patient's chart: sessions, course plan, assessments, outcomes.
+
+The Photos tab lives in `mesodesk.ui.photos.section`.
+"""
 
 from __future__ import annotations
 
@@ -198,31 +201,3 @@ class OutcomesSection(Section):
     def show_data(self, data: ChartData) -> None:
         self.table.set_records(data.outcomes)
         self.empty.setText("" if data.outcomes else "No outcome measured yet.")
-
-
-class PhotosSection(Section):
-    title = "Photos"
-
-    def __init__(self, chart: PatientChart) -> None:
-        super().__init__(chart)
-        self.table = RecordTable(
-            [
-                ("Taken", lambda p: f"{p.taken_at.astimezone():%d.%m.%Y}" if p.taken_at else ""),
-                ("View", lambda p: p.view.label),
-                ("Session", lambda p: p.session_id or ""),
-                ("Size", lambda p: f"{p.width} × {p.height}"),
-                ("File", lambda p: p.original_name),
-            ]
-        )
-        self.layout_.addWidget(self.table)
-        self.layout_.addWidget(self.empty)
-
-    def records(self, data: ChartData) -> list:
-        return data.photos
-
-    def show_data(self, data: ChartData) -> None:
-        self.table.set_records(data.photos)
-        if not data.patient.draft.consent_photos:
-            self.empty.setText("This patient has not consented to clinical photography.")
-        else:
-            self.empty.setText("" if data.photos else "No photo records for this patient.")

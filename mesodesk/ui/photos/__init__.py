@@ -1,0 +1,1 @@
+"""Clinical photos in the chart: the grid, import and before/after comparison."""
