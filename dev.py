@@ -5,6 +5,7 @@
     python3 dev.py test [pytest arguments…]             run the whole test suite headless
     python3 dev.py mesodesk [arguments…]                any mesodesk command (demo, check, …)
     python3 dev.py forms                                recompile ui/*.ui into mesodesk/ui/forms
+    python3 dev.py build                                build dist/MesoDesk/ and run its self-test
 
 The virtual environment is (re)installed whenever pyproject.toml changes.
 """
@@ -15,6 +16,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -60,6 +62,29 @@ def compile_forms(python: Path) -> int:
     return 0
 
 
+def build(python: Path) -> int:
+    """PyInstaller (the `build` extra, installed on first use) → dist/MesoDesk/, then the frozen
+    `--self-test`: a folder is only good once it has shown it starts, migrates and prints."""
+    if subprocess.run([str(python), "-c", "import PyInstaller"], capture_output=True).returncode:
+        import tomllib  # here: an older python3 must still reach the version message
+
+        extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+        wanted = extras["project"]["optional-dependencies"]["build"]
+        print(f"Installing {', '.join(wanted)} …", flush=True)
+        pip = [str(python), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
+        subprocess.run([*pip, *wanted], check=True)
+    started = time.perf_counter()
+    command = [str(python), "-m", "PyInstaller", "build.spec", "--noconfirm", "--log-level=WARN"]
+    if subprocess.call(command, cwd=ROOT):
+        return 1
+    folder = ROOT / "dist" / "MesoDesk"
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    print(f"Built {folder} ({size / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s.")
+    executable = folder / ("MesoDesk.exe" if os.name == "nt" else "MesoDesk")
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    return subprocess.call([str(executable), "--self-test"], cwd=folder, env=env)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -73,6 +98,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "mesodesk", *rest], env=env)
     if command == "forms":
         return compile_forms(python)
+    if command == "build":
+        return build(python)
     if command == "test":
         env["QT_QPA_PLATFORM"] = "offscreen"
         return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)

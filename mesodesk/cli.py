@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end in a temporary folder (headless) and exit",
+    )
     # Sub-commands accept --db after their name too; SUPPRESS keeps a global --db otherwise.
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--db", metavar="FILE-OR-URL", default=argparse.SUPPRESS, help=_DB_HELP)
@@ -89,6 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--demo opens the application; it does not combine with a command")
     if args.demo and args.db:
         parser.error("--demo opens the demo database; leave out --db")
+    if args.self_test:
+        if args.command or args.demo or args.db:
+            parser.error("--self-test runs on its own temporary database; it takes no other option")
+        from mesodesk.selftest import run as self_test
+
+        return self_test()
     from mesodesk.logging_setup import FILE_ONLY, configure_logging
 
     log_file = configure_logging(verbose=args.verbose)

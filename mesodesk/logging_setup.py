@@ -50,6 +50,15 @@ def configure_logging(
     return log_file
 
 
+def release_logging() -> None:
+    """Close and remove the handlers `configure_logging` added (its log folder may be deleted:
+    on Windows an open log file would keep the folder from being removed)."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, _MARK, False)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
 def _add(root: logging.Logger, handler: logging.Handler) -> None:
     setattr(handler, _MARK, True)
     root.addHandler(handler)

@@ -96,18 +96,37 @@ def copy_database(source: Path, target: Path, *, progress: ProgressCallback | No
 
 
 def restore_database(backup: Path, target: Path) -> None:
-    """Replace `target` by a verified copy of `backup` (no other connection may be open)."""
+    """Replace `target` by a verified copy of `backup` (no other connection may be open).
+
+    The copy is staged beside the target and checked once (`integrity_check`) before the swap:
+    a damaged backup leaves the target untouched.
+    """
     backup, target = Path(backup), Path(target)
-    problem = _integrity(backup)
-    if problem != "ok":
-        detail = problem[:200]
-        raise BackupError(f"{backup.name} cannot be restored ({detail}): nothing was changed.")
+    if not backup.is_file():
+        raise BackupError(f"{backup.name} cannot be restored (the file does not exist).")
     staged = target.with_name(target.name + ".restoring")
-    copy_database(backup, staged)
+    try:
+        copy_database(backup, staged)
+    except BackupError as exc:
+        raise BackupError(
+            f"{backup.name} cannot be restored ({str(exc)[:200]}): nothing was changed."
+        ) from exc
+    swap_in(staged, target)
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Put a verified, flushed file in place of `target`, dropping the old write-ahead log."""
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(staged, target)
     fsync_folder(target.parent)
+
+
+def verify_file(path: Path) -> None:
+    """Raise BackupError unless `path` passes `integrity_check`."""
+    problem = _integrity(path)
+    if problem != "ok":
+        raise BackupError(f"{path.name} failed its integrity check ({problem[:200]}).")
 
 
 @dataclass(frozen=True)

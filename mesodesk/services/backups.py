@@ -23,11 +23,13 @@ from mesodesk.db.backup import (
     MANIFEST_SUFFIX,
     BackupError,
     Manifest,
+    copy_database,
     describe_database,
     file_sha256,
     manifest_path_of,
     read_manifest,
-    restore_database,
+    swap_in,
+    verify_file,
     write_backup,
 )
 from mesodesk.db.engine import sqlite_path
@@ -247,14 +249,15 @@ def restore_backup(
     lock = InstanceLock.acquire(database)
     staged = database.with_name(f".{database.name}.decrypted")
     try:
-        plain = info.path
         if info.manifest.encrypted or info.path.name.endswith(ENCRYPTED_SUFFIX):
             if not passphrase:
                 raise BackupError(f"{info.path.name} is encrypted: give its passphrase.")
             from mesodesk.db.crypto import decrypt_file
 
-            plain = decrypt_file(info.path, staged, passphrase)
-        revision = describe_database(plain)[0]
+            verify_file(decrypt_file(info.path, staged, passphrase))
+        else:
+            copy_database(info.path, staged)  # checked with integrity_check on the way
+        revision = describe_database(staged)[0]
         if revision is not None and not known_revision(revision):
             raise BackupError(
                 f"{info.path.name} was made by a newer MesoDesk (schema {revision}): update "
@@ -263,7 +266,7 @@ def restore_backup(
         safety = None
         if database.is_file() and database.stat().st_size:
             safety = take_backup(database, folder, "before-restore", passphrase=passphrase)
-        restore_database(plain, database)
+        swap_in(staged, database)
     finally:
         staged.unlink(missing_ok=True)
         lock.release()
