@@ -1,0 +1,82 @@
+"""The floors of start-up: a bare Qt window, and the same plus one SQLAlchemy ORM query.
+
+    python benchmarks/startup_bare.py DB LAUNCHED shown|ready
+
+Prints `shown <epoch>` at the window's first paint; in `ready` mode it then imports
+SQLAlchemy, maps a patient class, runs one query of 100 patients in an ORM session, fills
+the table and prints `ready <epoch>`; last `rss <kB>`.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+
+
+class FirstPaint(QObject):
+    def __init__(self, done) -> None:
+        super().__init__()
+        self.done, self.seen = done, False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            print(f"shown {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.done)
+        return False
+
+
+def fill(db: str, model: QStandardItemModel, edit: QLineEdit) -> None:
+    from sqlalchemy import String, create_engine, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Patient(Base):
+        __tablename__ = "patients"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        family_name: Mapped[str] = mapped_column(String)
+        given_names: Mapped[str] = mapped_column(String)
+
+    engine = create_engine(f"sqlite:///{db}")
+    with Session(engine) as session:
+        rows = session.scalars(select(Patient).order_by(Patient.id).limit(100)).all()
+        for p in rows:
+            model.appendRow([QStandardItem(p.family_name), QStandardItem(p.given_names)])
+    edit.setFocus()
+    print(f"ready {time.time():.6f}", flush=True)
+
+
+def main() -> None:
+    db, mode = sys.argv[1], sys.argv[3]
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    edit, view, model = QLineEdit(), QTableView(), QStandardItemModel(0, 2)
+    view.setModel(model)
+    layout.addWidget(edit)
+    layout.addWidget(view)
+    window.setCentralWidget(body)
+
+    def after_paint() -> None:
+        if mode == "ready":
+            fill(db, model, edit)
+        print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        app.quit()
+
+    painted = FirstPaint(after_paint)
+    app.installEventFilter(painted)
+    window.resize(1366, 768)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
