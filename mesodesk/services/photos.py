@@ -34,6 +34,7 @@ from mesodesk.services.session_views import current_version_clause
 from mesodesk.services.store import Actor, Store
 
 Status = Literal["imported", "duplicate", "refused", "cancelled"]
+PhotoIds = int | Iterable[int]
 Cancel = Callable[[], bool]
 
 
@@ -279,48 +280,55 @@ class PhotoService:
 
     # --- changing -----------------------------------------------------------------------------
 
-    def set_view(self, photo_id: int, view: PhotoView) -> None:
-        self._update(photo_id, view=PhotoView(view))
+    def set_view(self, photo_ids: PhotoIds, view: PhotoView) -> None:
+        """File one photo, or several in one transaction, under a standard view."""
+        self._update(photo_ids, view=PhotoView(view))
 
-    def set_session(self, photo_id: int, session_id: int | None) -> None:
-        """Link a photo to one of its patient's sessions, or unlink it (None)."""
-        if session_id is not None:
-            with self.store.reading() as session:
-                patient_id = self._load(session, photo_id).patient_id
-                owner = session.scalar(
-                    select(TreatmentSession.patient_id).where(TreatmentSession.id == session_id)
-                )
-            if owner != patient_id:
-                raise NotFound(f"Session {session_id} is not a session of this patient.")
-        self._update(photo_id, session_id=session_id)
+    def set_session(self, photo_ids: PhotoIds, session_id: int | None) -> None:
+        """Link photos to one of their patient's sessions, or unlink them (None)."""
+        if session_id is None:
+            self._update(photo_ids, session_id=None)
+            return
+        with self.store.reading() as session:
+            owner = session.scalar(
+                select(TreatmentSession.patient_id).where(TreatmentSession.id == session_id)
+            )
+        self._update(photo_ids, session_id=session_id, owner=owner)
 
-    def _update(self, photo_id: int, **values: object) -> None:
+    def _update(self, photo_ids: PhotoIds, *, owner: int | None = None, **values: object) -> None:
+        """Change `values` on every photo, all or none; `owner`: the patient they must belong to."""
         with self.store.writing() as session:
-            photo = self._load(session, photo_id)
-            before = audit.snapshot(photo)
-            for key, value in values.items():
-                setattr(photo, key, value)
-            session.flush()
-            old, new = audit.changes(before, audit.snapshot(photo))
-            if new:
-                audit.record(
-                    session, self.actor, AuditAction.UPDATE, "photo", photo.id,
-                    patient_id=photo.patient_id, summary="Photo re-filed", before=old, after=new,
-                )  # fmt: skip
+            for photo_id in _ids(photo_ids):
+                photo = self._load(session, photo_id)
+                linked = values.get("session_id")
+                if linked is not None and owner != photo.patient_id:
+                    raise NotFound(f"Session {linked} is not a session of this patient.")
+                before = audit.snapshot(photo)
+                for key, value in values.items():
+                    setattr(photo, key, value)
+                session.flush()
+                old, new = audit.changes(before, audit.snapshot(photo))
+                if new:
+                    audit.record(
+                        session, self.actor, AuditAction.UPDATE, "photo", photo.id,
+                        patient_id=photo.patient_id, summary="Photo re-filed", before=old,
+                        after=new,
+                    )  # fmt: skip
 
-    def delete(self, photo_id: int, reason: str) -> None:
-        """Soft delete: the row and the file stay (a clinical record), hidden from the chart."""
+    def delete(self, photo_ids: PhotoIds, reason: str) -> None:
+        """Soft delete: the rows and files stay (clinical records), hidden from the chart."""
         if not reason.strip():
             raise Conflict("A reason is required to delete a photo.")
         with self.store.writing() as session:
-            photo = self._load(session, photo_id)
-            photo.deleted_at = utcnow()
-            photo.deleted_by_id = self.actor.user_id
-            photo.delete_reason = reason.strip()
-            audit.record(
-                session, self.actor, AuditAction.DELETE, "photo", photo.id,
-                patient_id=photo.patient_id, summary=f"Deleted: {reason.strip()}",
-            )  # fmt: skip
+            for photo_id in _ids(photo_ids):
+                photo = self._load(session, photo_id)
+                photo.deleted_at = utcnow()
+                photo.deleted_by_id = self.actor.user_id
+                photo.delete_reason = reason.strip()
+                audit.record(
+                    session, self.actor, AuditAction.DELETE, "photo", photo.id,
+                    patient_id=photo.patient_id, summary=f"Deleted: {reason.strip()}",
+                )  # fmt: skip
 
     # --- checking -----------------------------------------------------------------------------
 
@@ -336,6 +344,10 @@ class PhotoService:
         if photo is None or photo.deleted_at is not None:
             raise NotFound(f"No photo with id {photo_id}.")
         return photo
+
+
+def _ids(photo_ids: PhotoIds) -> list[int]:
+    return [photo_ids] if isinstance(photo_ids, int) else list(photo_ids)
 
 
 def _local_day(moment: datetime) -> date:

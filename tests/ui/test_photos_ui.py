@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from mesodesk.domain.drafts import PatientDraft
 from mesodesk.domain.enums import PhotoView, Sex
@@ -157,3 +157,39 @@ def test_without_photo_consent_import_is_disabled(qtbot, window, tmp_path: Path)
     assert section.empty.text() == NO_CONSENT
     assert section.import_paths([str(_jpeg(tmp_path / "x.jpg", "#777777"))]) is None
     assert not section.dialogs
+
+
+def test_selected_photos_are_refiled_and_deleted_with_a_reason(
+    qtbot, window, questions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patient_id = _patient(window)
+    files = [_jpeg(tmp_path / f"card-{i}.jpg", colour) for i, colour in enumerate(("red", "blue"))]
+    window.services.photos.import_files(patient_id, files, view=PhotoView.FRONTAL)
+    chart, section = _photos_tab(qtbot, window, patient_id)
+    qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=5000)
+
+    section.grid.selectAll()
+    menu = section.photo_menu()
+    assert menu is not None
+    view_menu = menu.actions()[0].menu()
+    vertex = next(a for a in view_menu.actions() if a.text() == PhotoView.VERTEX.label)
+    assert not vertex.isChecked()
+    vertex.trigger()
+    qtbot.waitUntil(lambda: {p.view for p in chart.data.photos} == {PhotoView.VERTEX}, timeout=5000)
+
+    section.grid.clearSelection()
+    section.grid.selectionModel().select(
+        section.model.index(0), section.grid.selectionModel().SelectionFlag.Select
+    )
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
+    section.delete_selected()
+    assert "Photos not deleted: A reason is required to delete a photo." in questions
+    assert len(window.services.photos.photos_for(patient_id)) == 2  # a blank reason deletes nothing
+
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("taken of the wrong patient", True))
+    )
+    qtbot.keyClick(section.grid, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(chart.data.photos) == 1, timeout=5000)
+    assert len(window.services.photos.photos_for(patient_id)) == 1
+    assert section.model.rowCount() == 1

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from mesodesk.services.photos import PhotoService
@@ -163,6 +163,8 @@ class PhotoGridModel(QAbstractListModel):
 class PhotoGrid(QListView):
     """An icon-mode list; drops are left to the Photos tab around it."""
 
+    delete_pressed = Signal()
+
     def __init__(self, model: PhotoGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
@@ -178,6 +180,12 @@ class PhotoGrid(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.selectionModel().hasSelection():
+            self.delete_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
     def selected_rows(self) -> list[Any]:
         model = self.model()

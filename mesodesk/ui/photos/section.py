@@ -1,13 +1,25 @@
-"""The Photos tab of a chart: the grid, a view filter, import (button or drop) and Compare."""
+"""The Photos tab of a chart: the grid, a view filter, import (button or drop) and Compare.
+
+Right-click (or the menu key) on selected photos files them under another view, links them to
+a session, or deletes them with a reason; Delete does the last.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+)
 
 from mesodesk.domain.enums import PhotoView
 from mesodesk.services.chart import ChartData
@@ -38,6 +50,10 @@ class PhotosSection(Section):
         self.model = PhotoGridModel(self.cache, self)
         self.grid = PhotoGrid(self.model, self)
         self.grid.doubleClicked.connect(self._on_photo_activated)
+        self.grid.activated.connect(self._on_photo_activated)  # Enter on a selected photo
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._on_context_menu)
+        self.grid.delete_pressed.connect(self.delete_selected)
         self.view_filter = QComboBox()
         fill_enum(self.view_filter, PhotoView, none_label="All views")
         self.view_filter.currentIndexChanged.connect(self._refilter)
@@ -130,6 +146,68 @@ class PhotosSection(Section):
         if paths and self.consent:
             event.acceptProposedAction()
             self.import_paths([str(Path(p)) for p in paths])
+
+    # -- re-filing -----------------------------------------------------------------------------
+    def photo_menu(self) -> QMenu | None:
+        """The actions on the selected photos (None when nothing is selected)."""
+        rows = self.grid.selected_rows()
+        if not rows or self.data is None:
+            return None
+        ids = [row.id for row in rows]
+        menu = QMenu(self)
+        views = menu.addMenu("File under &view")
+        for view in PhotoView:
+            action = views.addAction(view.label)
+            action.setCheckable(True)
+            action.setChecked(all(row.view is view for row in rows))
+            action.triggered.connect(lambda _=False, v=view: self.set_view(ids, v))
+        sessions = menu.addMenu("Link to &session")
+        unlinked = sessions.addAction("No session")
+        unlinked.triggered.connect(lambda: self.set_session(ids, None))
+        for visit in sorted(self.data.sessions, key=lambda s: s.performed_at, reverse=True):
+            action = sessions.addAction(f"Session of {visit.performed_at.astimezone():%d.%m.%Y}")
+            action.setCheckable(True)
+            action.setChecked(all(row.session_id == visit.id for row in rows))
+            action.triggered.connect(lambda _=False, v=visit.id: self.set_session(ids, v))
+        menu.addSeparator()
+        menu.addAction("&Compare…", lambda: self.compare(rows[0].view, rows[0].id))
+        menu.addAction("&Delete…", self.delete_selected)
+        return menu
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        menu = self.photo_menu()
+        if menu is not None:
+            menu.exec(self.grid.viewport().mapToGlobal(position))
+
+    def set_view(self, photo_ids: list[int], view: PhotoView) -> None:
+        photos = self.chart.services.photos
+        self._write(lambda: photos.set_view(photo_ids, view), "Could not change the view")
+
+    def set_session(self, photo_ids: list[int], session_id: int | None) -> None:
+        photos = self.chart.services.photos
+        self._write(lambda: photos.set_session(photo_ids, session_id), "Could not link the photos")
+
+    def delete_selected(self) -> None:
+        """Ask why, then soft-delete the selected photos (they stay in the vault and the audit)."""
+        rows = self.grid.selected_rows()
+        if not rows:
+            return
+        what = "this photo" if len(rows) == 1 else f"these {len(rows)} photos"
+        reason, ok = QInputDialog.getText(
+            self, "Delete photos", f"Why delete {what}? (kept in the record, hidden from the chart)"
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            self.chart.show_error("Photos not deleted", "A reason is required to delete a photo.")
+            return
+        ids, photos = [row.id for row in rows], self.chart.services.photos
+        self._write(lambda: photos.delete(ids, reason), "Could not delete the photos")
+
+    def _write(self, work: Any, failure: str) -> None:
+        self.chart.runner.database(
+            work, self.chart._changed, lambda error: self.chart.show_error(failure, error)
+        )
 
     # -- comparing ----------------------------------------------------------------------------
     def _on_photo_activated(self, index: QModelIndex) -> None:
