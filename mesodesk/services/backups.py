@@ -33,7 +33,7 @@ from mesodesk.db.backup import (
     write_backup,
 )
 from mesodesk.db.engine import sqlite_path
-from mesodesk.db.guard import InstanceLock
+from mesodesk.db.guard import InstanceLock, quick_check
 
 if TYPE_CHECKING:
     from mesodesk.services.store import Store
@@ -226,6 +226,7 @@ class RestoreResult:
     restored: BackupInfo
     safety: BackupInfo | None  # the state before the restore, kept as a backup
     needs_upgrade: bool  # an older schema: upgraded (after a backup) when next opened
+    set_aside: Path | None = None  # a damaged database, moved aside rather than backed up
 
 
 def restore_backup(
@@ -263,12 +264,29 @@ def restore_backup(
                 f"{info.path.name} was made by a newer MesoDesk (schema {revision}): update "
                 "MesoDesk before restoring it. Nothing was changed."
             )
-        safety = None
+        safety = set_aside = None
         if database.is_file() and database.stat().st_size:
-            safety = take_backup(database, folder, "before-restore", passphrase=passphrase)
+            if quick_check(database) == "ok":
+                safety = take_backup(database, folder, "before-restore", passphrase=passphrase)
+            else:
+                set_aside = _set_aside_damaged(database)
         swap_in(staged, database)
     finally:
         staged.unlink(missing_ok=True)
         lock.release()
     log.warning("Restored %s from %s", database, info.path)
-    return RestoreResult(info, safety, revision is not None and revision != head_revision())
+    upgrade = revision is not None and revision != head_revision()
+    return RestoreResult(info, safety, upgrade, set_aside)
+
+
+def _set_aside_damaged(database: Path) -> Path:
+    """A damaged file cannot be backed up (the copy is checked): keep it as it is, renamed."""
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    os.replace(database, aside)
+    for suffix in ("-wal", "-shm"):
+        wal = Path(str(database) + suffix)
+        if wal.exists():
+            os.replace(wal, Path(str(aside) + suffix))
+    log.warning("Set the damaged database %s aside as %s", database, aside)
+    return aside

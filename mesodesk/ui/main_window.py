@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from mesodesk import __version__
+from mesodesk.db.engine import sqlite_path
 from mesodesk.services import Services
 from mesodesk.services.patients import PatientDetail
 from mesodesk.ui.chart.patient_chart import PatientChart
@@ -18,6 +21,9 @@ from mesodesk.ui.today_panel import TodayPanel
 
 
 class MainWindow(QMainWindow):
+    # (backup file, passphrase), confirmed: the application closes this window, restores, reopens
+    restore_requested = Signal(object, object)
+
     def __init__(self, services: Services, runner: TaskRunner, db_label: str) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
@@ -86,6 +92,13 @@ class MainWindow(QMainWindow):
         ui.actionNewOutcome.triggered.connect(lambda: self._chart_action("new_outcome"))
         ui.actionPrintSummary.triggered.connect(lambda: self._chart_action("print_summary"))
         ui.actionAbout.triggered.connect(self._on_about)
+        ui.actionBackUpNow.triggered.connect(self.back_up_now)
+        ui.actionRestoreBackup.triggered.connect(self.choose_backup_to_restore)
+        server = sqlite_path(self.services.store.url) is None
+        for action in (ui.actionBackUpNow, ui.actionRestoreBackup):
+            action.setEnabled(not server)
+            if server:
+                action.setToolTip("A server database is backed up by its server (pg_dump)")
         for name in ("actionIngredients", "actionRecipes", "actionLots"):
             getattr(ui, name).triggered.connect(
                 lambda _=False, n=name: self._open_library(n.removeprefix("action").lower())
@@ -181,6 +194,40 @@ class MainWindow(QMainWindow):
 
     def _show_error_text(self, message: str) -> None:
         QMessageBox.warning(self, "MesoDesk", message)
+
+    # -- backups ---------------------------------------------------------------------------
+    @property
+    def database_file(self) -> Path | None:
+        return sqlite_path(self.services.store.url)
+
+    def back_up_now(self) -> None:
+        from mesodesk.services.backups import passphrase_from, take_backup
+
+        store = self.services.store
+        self.statusBar().showMessage("Taking a backup…")
+        self.runner.database(
+            lambda: take_backup(store, passphrase=passphrase_from()),
+            lambda info: self.statusBar().showMessage(f"Backed up to {info.path}", 15_000),
+            lambda error: self._show_error_text(f"The backup could not be made: {error}"),
+        )
+
+    def choose_backup_to_restore(self) -> None:
+        """Choose and confirm a backup; the application then closes the window and restores it."""
+        from mesodesk.services.backups import backup_folder
+        from mesodesk.ui.dialogs.restore_dialog import RestoreDialog
+
+        database = self.database_file
+        if database is None:
+            return
+        dialog = RestoreDialog(database, backup_folder(), self.runner, self)
+
+        def chosen() -> None:
+            if dialog.chosen is not None:
+                self.restore_requested.emit(dialog.chosen.path, dialog.chosen_passphrase)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        self.restore_dialog = dialog
 
     def _on_about(self) -> None:
         QMessageBox.about(

@@ -16,6 +16,7 @@ from mesodesk.domain.drafts import PatientDraft
 from mesodesk.services.backups import (
     backup_folder,
     backup_if_due,
+    latest_good_backup,
     list_backups,
     restore_backup,
     rotation_victims,
@@ -143,6 +144,23 @@ def test_a_damaged_database_is_refused_naming_the_latest_good_backup(
         Store.open(str(clinic), backup_dir=folder)
     assert str(good.path) in str(refused.value) and "mesodesk restore" in str(refused.value)
     Store.open(str(tmp_path / "fresh.db"), backup_dir=folder).dispose()  # the lock was released
+
+
+def test_a_damaged_database_is_set_aside_when_the_latest_good_backup_is_restored(
+    clinic: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    take_backup(clinic, folder, "manual")
+    damaged = bytearray(clinic.read_bytes())
+    damaged[4096 * 3 : 4096 * 4] = b"\xff" * 4096
+    clinic.write_bytes(bytes(damaged))
+    good = latest_good_backup(clinic, folder)
+    assert good is not None
+    result = restore_backup(good.path, clinic, folder)
+    assert result.safety is None and result.set_aside is not None
+    assert result.set_aside.read_bytes() == bytes(damaged)  # kept exactly as it was
+    assert patient_count(clinic) == 3
+    Store.open(str(clinic), backup_dir=folder).dispose()  # opens again
 
 
 def test_a_second_process_on_the_same_database_gets_a_clear_message(clinic: Path) -> None:
