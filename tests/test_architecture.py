@@ -31,7 +31,13 @@ LAZY_UI_IMPORTS = {
     "mesodesk/selftest.py": {"mesodesk.ui.selftest"},
 }
 
-CORE_ENTRY_POINTS = ("mesodesk.domain", "mesodesk.db", "mesodesk.services", "mesodesk.cli")
+CORE_ENTRY_POINTS = (
+    "mesodesk.domain",
+    "mesodesk.db",
+    "mesodesk.services",
+    "mesodesk.opendata",
+    "mesodesk.cli",
+)
 
 
 def _module_name(path: Path) -> str:

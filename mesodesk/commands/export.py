@@ -1,8 +1,9 @@
-"""`mesodesk export KIND`: write one of a patient's documents as a PDF.
+"""`mesodesk export KIND`: write a patient's document as a PDF, or records as open data.
 
 Each document kind in `mesodesk.reports.documents.DOCUMENTS` becomes a sub-command of its
-own (`export summary`, `export handout`, …), so a new kind needs no change here. The file is
-written beside its destination and renamed into place: never half a PDF.
+own (`export summary`, `export handout`, …), so a new kind needs no change here. The open-data
+forms (`export patient`, `fhir`, `csv`, `recall`) live in `_export_data`. Every file is
+written beside its destination and renamed into place: never half a file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mesodesk.commands import Command, CommandError, add_patient_argument, read_store
+from mesodesk.commands import Command, CommandError, _export_data, add_patient_argument, read_store
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +27,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF"
         )
+    _export_data.configure(kinds)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -33,6 +35,8 @@ def _run(args: argparse.Namespace) -> int:
 
     from mesodesk.reports.documents import DOCUMENTS, write_atomically
 
+    if args.kind in _export_data.HANDLED:
+        return _export_data.run(args)
     kind = DOCUMENTS[args.kind]
     output = Path(args.output)
     if not output.parent.is_dir():
@@ -55,12 +59,18 @@ def _run(args: argparse.Namespace) -> int:
 
 COMMAND = Command(
     name="export",
-    help="write a patient's treatment summary, handout or consent form as a PDF",
+    help="write a patient's summary, handout or consent form as a PDF; a patient's archive, "
+    "FHIR bundle, CSV tables or a lot recall",
     description=(
-        "Write one document of one patient as a PDF, laid out on the clinic's paper size. "
-        "The database is only read (never upgraded)."
+        "Write one document of one patient as a PDF, laid out on the clinic's paper size; or "
+        "export records: a patient's archive or FHIR bundle, patients, sessions or lots as "
+        "CSV, the recall report of a lot. The database is never upgraded; exports of "
+        "patient data are recorded in the audit trail."
     ),
     configure=_configure,
     run=_run,
-    epilog="Example: mesodesk export summary --patient P000123 -o summary.pdf",
+    epilog="Examples: mesodesk export summary --patient P000123 -o summary.pdf; "
+    "mesodesk export patient --patient P000123 -o records.zip; "
+    "mesodesk export csv patients -o patients.csv; "
+    "mesodesk export recall --lot BT-2291 -o recall.pdf",
 )
