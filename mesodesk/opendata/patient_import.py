@@ -58,7 +58,7 @@ FIELDS: dict[str, str] = {
 _BOOLEAN_FIELDS = {*HISTORY, *TREATMENTS, "consent_treatment", "consent_photos"}
 _SYNONYMS = {
     "record_number": "recordno recordnumber mrn patientnumber patientno chartnumber chartno "
-    "fileno filenumber patientid",
+    "fileno filenumber patientid patientennr patientennummer karteinr aktennr",
     "family_name": "familyname lastname surname name nachname nom apellido apellidos cognome",
     "given_names": "givennames givenname firstname firstnames forename vorname vornamen prenom "
     "nombre",

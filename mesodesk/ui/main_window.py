@@ -16,6 +16,7 @@ from mesodesk.ui.chart.patient_chart import PatientChart
 from mesodesk.ui.dialogs.patient_dialog import PatientDialog
 from mesodesk.ui.forms.ui_main_window import Ui_MainWindow
 from mesodesk.ui.models.patient_table import PatientTableModel
+from mesodesk.ui.opendata.menus import add_open_data_actions
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.today_panel import TodayPanel
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
                 lambda _=False, n=name: self._open_library(n.removeprefix("action").lower())
             )
         QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit, ui.searchEdit.clear)
+        add_open_data_actions(self)
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()

@@ -73,6 +73,26 @@ class ChartActions:
             dialog.finished.connect(self._changed)
             dialog.open()
 
+    # -- open data -------------------------------------------------------------------------
+    def export_archive(self) -> Any:
+        """The patient's records as one archive (summary, JSON, FHIR, original photos)."""
+        from mesodesk.ui.opendata.exports import export_patient_archive
+
+        if self.data is not None:
+            return export_patient_archive(
+                self, self.services, self.runner, self.patient_id, self.data.patient.draft
+            )
+        return None
+
+    def export_fhir(self) -> Any:
+        from mesodesk.ui.opendata.exports import export_patient_fhir
+
+        if self.data is not None:
+            return export_patient_fhir(
+                self, self.services, self.runner, self.patient_id, self.data.patient.draft
+            )
+        return None
+
     # -- sessions --------------------------------------------------------------------------
     def new_session(self) -> None:
         self._with_context(

@@ -20,6 +20,7 @@ from mesodesk.services.chart import ChartData, load_chart
 from mesodesk.ui.chart import sections
 from mesodesk.ui.chart.actions import ChartActions
 from mesodesk.ui.chart.printing import ChartPrinting, print_button
+from mesodesk.ui.opendata.chart_export import export_button
 from mesodesk.ui.photos.section import PhotosSection
 from mesodesk.ui.tasks import TaskRunner
 
@@ -62,6 +63,7 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addWidget(print_button(self))
+        buttons.addWidget(export_button(self))
         buttons.addStretch(1)
         self.sessions = sections.SessionsSection(self)
         self.course = sections.CourseSection(self)

@@ -12,6 +12,7 @@ from mesodesk.services.mixtures import IngredientView, LotStatus, LotView, Recal
 from mesodesk.ui.forms.ui_lot_library_dialog import Ui_LotLibraryDialog
 from mesodesk.ui.library.common import place_table, plural, select_record, tab_chain
 from mesodesk.ui.library.lot_forms import AdjustLotDialog, ReceiveLotDialog
+from mesodesk.ui.opendata.recall import recall_buttons, save_recall_report
 from mesodesk.ui.style import ERROR, WARNING
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.record_table import RecordTable
@@ -71,6 +72,9 @@ class LotLibraryDialog(QDialog):
         place_table(self.table, ui.lotTableLayout)
         self.recall_table = RecordTable(RECALL_COLUMNS, stretch=1, parent=self)
         place_table(self.recall_table, ui.recallTableLayout)
+        self.save_csv_button, self.print_button = recall_buttons(ui.recallBox)
+        ui.recallActionsLayout.insertWidget(1, self.save_csv_button)
+        ui.recallActionsLayout.insertWidget(2, self.print_button)
         tab_chain(
             ui.showExpiredCheck,
             self.table,
@@ -79,6 +83,8 @@ class LotLibraryDialog(QDialog):
             ui.recallButton,
             self.recall_table,
             ui.copyButton,
+            self.save_csv_button,
+            self.print_button,
             ui.buttonBox,
         )
         ui.splitter.setSizes([370, 290])
@@ -90,6 +96,8 @@ class LotLibraryDialog(QDialog):
         ui.adjustButton.clicked.connect(lambda: self.adjust(self.table.current_record()))
         ui.recallButton.clicked.connect(lambda: self.recall(self.table.current_record()))
         ui.copyButton.clicked.connect(self.copy_recall)
+        self.save_csv_button.clicked.connect(lambda: self.save_recall("csv"))
+        self.print_button.clicked.connect(lambda: self.save_recall("pdf"))
         ui.buttonBox.rejected.connect(self.reject)
         self._update_buttons()
         self.reload()
@@ -132,6 +140,8 @@ class LotLibraryDialog(QDialog):
         self.ui.adjustButton.setEnabled(chosen)
         self.ui.recallButton.setEnabled(chosen)
         self.ui.copyButton.setEnabled(bool(self.recall_table.records))
+        self.save_csv_button.setEnabled(self.recalled is not None)
+        self.print_button.setEnabled(self.recalled is not None)
 
     # -- receiving and correcting ----------------------------------------------------------
     def receive(self) -> None:
@@ -207,6 +217,11 @@ class LotLibraryDialog(QDialog):
         for record in table.records:
             lines.append("\t".join(str(getter(record)) for _, getter in table.columns))
         QGuiApplication.clipboard().setText("\n".join(lines))
+
+    def save_recall(self, kind: str) -> None:
+        """The recall report of the lot on screen, as "csv" or "pdf" (read afresh)."""
+        if self.recalled is not None:
+            save_recall_report(self, self.services, self.runner, self.recalled, kind)
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, "Product lots", str(error))
