@@ -35,7 +35,7 @@ CORE_ENTRY_POINTS = (
     "mesodesk.domain",
     "mesodesk.db",
     "mesodesk.services",
-    "mesodesk.opendata",
+    "mesodesk.interop",
     "mesodesk.cli",
 )
 

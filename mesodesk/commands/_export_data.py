@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _patient(services, args: argparse.Namespace, output: Path) -> int:
     from mesodesk.commands import resolve_patient
-    from mesodesk.opendata.archive import export_archive
+    from mesodesk.interop.archive import export_archive
 
     result = export_archive(services, resolve_patient(services.store, args.patient), output)
     for problem in result.problems:
@@ -102,7 +102,7 @@ def _patient(services, args: argparse.Namespace, output: Path) -> int:
 
 def _fhir(services, args: argparse.Namespace, output: Path) -> int:
     from mesodesk.commands import resolve_patient
-    from mesodesk.opendata.archive import export_fhir
+    from mesodesk.interop.archive import export_fhir
 
     export_fhir(services, resolve_patient(services.store, args.patient), output)
     print(f"Wrote the FHIR R4 bundle of patient {args.patient} to {output}.", file=sys.stderr)
@@ -110,7 +110,7 @@ def _fhir(services, args: argparse.Namespace, output: Path) -> int:
 
 
 def _csv(services, args: argparse.Namespace, output: Path) -> int:
-    from mesodesk.opendata.tables import TableExportService
+    from mesodesk.interop.tables import TableExportService
 
     _path, rows = TableExportService(services.store, services.actor).export(args.table, output)
     print(f"Wrote {rows} {args.table} to {output}.", file=sys.stderr)
@@ -118,7 +118,7 @@ def _csv(services, args: argparse.Namespace, output: Path) -> int:
 
 
 def _recall(services, args: argparse.Namespace, output: Path) -> int:
-    from mesodesk.opendata.recall import find_lot, load_recall, recall_rows_text, save_recall
+    from mesodesk.interop.recall import find_lot, load_recall, recall_rows_text, save_recall
 
     kind = args.format or output.suffix.lower().lstrip(".")
     if kind not in ("csv", "pdf"):

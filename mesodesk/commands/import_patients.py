@@ -31,8 +31,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from mesodesk.opendata.csv_read import read_csv
-    from mesodesk.opendata.patient_import import (
+    from mesodesk.interop.csv_read import read_csv
+    from mesodesk.interop.patient_import import (
         FIELDS,
         PatientImportService,
         mapping_from_options,

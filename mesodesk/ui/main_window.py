@@ -15,8 +15,8 @@ from mesodesk.services.patients import PatientDetail
 from mesodesk.ui.chart.patient_chart import PatientChart
 from mesodesk.ui.dialogs.patient_dialog import PatientDialog
 from mesodesk.ui.forms.ui_main_window import Ui_MainWindow
+from mesodesk.ui.interop.menus import add_open_data_actions
 from mesodesk.ui.models.patient_table import PatientTableModel
-from mesodesk.ui.opendata.menus import add_open_data_actions
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.today_panel import TodayPanel
 

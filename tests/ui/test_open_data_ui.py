@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from mesodesk.domain.drafts import LotUse, PatientDraft, SessionDraft, ZoneEntry
 from mesodesk.domain.enums import ScalpZone, Sex, Technique
+from mesodesk.ui.interop.import_dialog import ImportPatientsDialog
+from mesodesk.ui.interop.menus import open_import_dialog
 from mesodesk.ui.library import LotLibraryDialog
-from mesodesk.ui.opendata.import_dialog import ImportPatientsDialog
-from mesodesk.ui.opendata.menus import open_import_dialog
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -76,7 +76,7 @@ class ChartActions:
     # -- open data -------------------------------------------------------------------------
     def export_archive(self) -> Any:
         """The patient's records as one archive (summary, JSON, FHIR, original photos)."""
-        from mesodesk.ui.opendata.exports import export_patient_archive
+        from mesodesk.ui.interop.exports import export_patient_archive
 
         if self.data is not None:
             return export_patient_archive(
@@ -85,7 +85,7 @@ class ChartActions:
         return None
 
     def export_fhir(self) -> Any:
-        from mesodesk.ui.opendata.exports import export_patient_fhir
+        from mesodesk.ui.interop.exports import export_patient_fhir
 
         if self.data is not None:
             return export_patient_fhir(

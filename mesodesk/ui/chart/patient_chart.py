@@ -20,7 +20,7 @@ from mesodesk.services.chart import ChartData, load_chart
 from mesodesk.ui.chart import sections
 from mesodesk.ui.chart.actions import ChartActions
 from mesodesk.ui.chart.printing import ChartPrinting, print_button
-from mesodesk.ui.opendata.chart_export import export_button
+from mesodesk.ui.interop.chart_export import export_button
 from mesodesk.ui.photos.section import PhotosSection
 from mesodesk.ui.tasks import TaskRunner
 

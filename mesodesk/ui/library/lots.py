@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidgetItem, QWidget
 from mesodesk.services import Services
 from mesodesk.services.mixtures import IngredientView, LotStatus, LotView, RecallRow
 from mesodesk.ui.forms.ui_lot_library_dialog import Ui_LotLibraryDialog
+from mesodesk.ui.interop.recall import recall_buttons, save_recall_report
 from mesodesk.ui.library.common import place_table, plural, select_record, tab_chain
 from mesodesk.ui.library.lot_forms import AdjustLotDialog, ReceiveLotDialog
-from mesodesk.ui.opendata.recall import recall_buttons, save_recall_report
 from mesodesk.ui.style import ERROR, WARNING
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.record_table import RecordTable

@@ -1,6 +1,6 @@
 """Saving exports from the window: pick the file first, then the work runs in the background.
 
-Every export here goes through `mesodesk.opendata` on the database thread (it reads records and
+Every export here goes through `mesodesk.interop` on the database thread (it reads records and
 writes its audit row), so the window stays responsive; a progress dialog shows how far a
 patient's archive has come. The person gets a message at the end saying what was written.
 """
@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from mesodesk.opendata.archive import ArchiveResult, archive_file_name, export_archive, export_fhir
-from mesodesk.opendata.tables import TableExportService
+from mesodesk.interop.archive import ArchiveResult, archive_file_name, export_archive, export_fhir
+from mesodesk.interop.tables import TableExportService
 from mesodesk.services import Services
 from mesodesk.ui.photos.import_dialog import ImportProgress
 from mesodesk.ui.tasks import TaskRunner

@@ -13,10 +13,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from mesodesk.opendata.recall import load_recall, save_recall
+from mesodesk.interop.recall import load_recall, save_recall
 from mesodesk.services import Services
 from mesodesk.services.mixtures import LotView
-from mesodesk.ui.opendata.exports import ask_save_path
+from mesodesk.ui.interop.exports import ask_save_path
 from mesodesk.ui.tasks import TaskRunner
 
 FILTERS = {"csv": "CSV files (*.csv)", "pdf": "PDF documents (*.pdf)"}

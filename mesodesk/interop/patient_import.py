@@ -24,9 +24,9 @@ from mesodesk.domain.enums import AuditAction, Sex
 from mesodesk.domain.rules import validate_patient
 from mesodesk.domain.text import fold
 from mesodesk.domain.validation import Level
-from mesodesk.opendata.csv_files import restore_cell
-from mesodesk.opendata.csv_read import CsvError, CsvTable
-from mesodesk.opendata.tables import HISTORY, TREATMENTS
+from mesodesk.interop.csv_files import restore_cell
+from mesodesk.interop.csv_read import CsvError, CsvTable
+from mesodesk.interop.tables import HISTORY, TREATMENTS
 from mesodesk.services import audit
 from mesodesk.services.errors import ServiceError
 from mesodesk.services.patients import PatientService, fill_patient

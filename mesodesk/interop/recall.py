@@ -19,8 +19,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from mesodesk.domain.enums import AuditAction, PaperSize
 from mesodesk.domain.text import fold
-from mesodesk.opendata.csv_files import csv_text
-from mesodesk.opendata.files import publish
+from mesodesk.interop.csv_files import csv_text
+from mesodesk.interop.files import publish
 from mesodesk.reports.report_data import ClinicInfo
 from mesodesk.reports.styles import (
     MUTED,

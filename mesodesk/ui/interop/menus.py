@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
-from mesodesk.ui.opendata.exports import TABLE_TITLES, export_table
+from mesodesk.ui.interop.exports import TABLE_TITLES, export_table
 
 
 def add_open_data_actions(window: Any) -> None:
@@ -51,7 +51,7 @@ def _action(window: Any, name: str, text: str) -> QAction:
 
 def open_import_dialog(window: Any, path: Any = None) -> Any:
     """Open the import dialog (non-blocking); the patient list refreshes after an import."""
-    from mesodesk.ui.opendata.import_dialog import ImportPatientsDialog
+    from mesodesk.ui.interop.import_dialog import ImportPatientsDialog
 
     dialog = ImportPatientsDialog(window.services, window.runner, window, path)
     dialog.imported.connect(lambda _report: window.patient_model.refresh())

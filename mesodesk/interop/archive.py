@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from mesodesk.domain.enums import AuditAction
-from mesodesk.opendata.fhir import patient_bundle, photo_file_name
-from mesodesk.opendata.files import publish
-from mesodesk.opendata.records import collect_records
+from mesodesk.interop.fhir import patient_bundle, photo_file_name
+from mesodesk.interop.files import publish
+from mesodesk.interop.records import collect_records
 from mesodesk.services import Services, audit
 
 Progress = Callable[[int, int], None]

@@ -15,16 +15,16 @@ from mesodesk.cli import main
 from mesodesk.db.models import AuditEntry, Ingredient, Patient
 from mesodesk.domain.drafts import PatientDraft
 from mesodesk.domain.enums import IngredientClass, Sex
-from mesodesk.opendata import patient_import
-from mesodesk.opendata.csv_files import BOM, neutralise, restore_cell
-from mesodesk.opendata.csv_read import CsvError, parse_csv, read_csv
-from mesodesk.opendata.patient_import import (
+from mesodesk.interop import patient_import
+from mesodesk.interop.csv_files import BOM, neutralise, restore_cell
+from mesodesk.interop.csv_read import CsvError, parse_csv, read_csv
+from mesodesk.interop.patient_import import (
     ImportCancelled,
     PatientImportService,
     guess_mapping,
     mapping_from_options,
 )
-from mesodesk.opendata.tables import TableExportService
+from mesodesk.interop.tables import TableExportService
 from mesodesk.services import Services
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+41 1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "'quoted"]

@@ -28,8 +28,8 @@ from mesodesk.db.models import (
     patient_allergy,
 )
 from mesodesk.domain.enums import AuditAction, ScalpZone, Technique
-from mesodesk.opendata.csv_files import csv_text, yes_no
-from mesodesk.opendata.files import publish
+from mesodesk.interop.csv_files import csv_text, yes_no
+from mesodesk.interop.files import publish
 from mesodesk.services import audit
 from mesodesk.services.store import Service
 

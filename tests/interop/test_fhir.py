@@ -14,8 +14,8 @@ from sqlalchemy import select
 from mesodesk.cli import main
 from mesodesk.db.models import AuditEntry
 from mesodesk.domain.enums import PhotoView
-from mesodesk.opendata.fhir import UCUM, patient_bundle
-from mesodesk.opendata.records import collect_records
+from mesodesk.interop.fhir import UCUM, patient_bundle
+from mesodesk.interop.records import collect_records
 from mesodesk.services import Services
 from tests.photos.photo_files import write_photo
 

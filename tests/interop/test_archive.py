@@ -16,8 +16,8 @@ from sqlalchemy import select
 from mesodesk.cli import main
 from mesodesk.db.models import AuditEntry
 from mesodesk.domain.enums import AuditAction, PhotoView
-from mesodesk.opendata import archive as archive_module
-from mesodesk.opendata.archive import export_archive
+from mesodesk.interop import archive as archive_module
+from mesodesk.interop.archive import export_archive
 from mesodesk.services import Services
 from tests.photos.photo_files import write_photo
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk.opendata.csv_read import CsvTable, read_csv
-from mesodesk.opendata.patient_import import (
+from mesodesk.interop.csv_read import CsvTable, read_csv
+from mesodesk.interop.patient_import import (
     FIELDS,
     ImportReport,
     PatientImportService,
@@ -40,7 +40,7 @@ from mesodesk.opendata.patient_import import (
     mapping_problems,
 )
 from mesodesk.services import Services
-from mesodesk.ui.opendata.exports import documents_folder
+from mesodesk.ui.interop.exports import documents_folder
 from mesodesk.ui.photos.import_dialog import ImportProgress
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.record_table import RecordTable

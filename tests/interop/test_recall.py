@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from mesodesk.cli import main
 from mesodesk.db.models import Lot
-from mesodesk.opendata.csv_files import BOM
-from mesodesk.opendata.recall import find_lot, load_recall, recall_pdf, save_recall
+from mesodesk.interop.csv_files import BOM
+from mesodesk.interop.recall import find_lot, load_recall, recall_pdf, save_recall
 from mesodesk.services import Services
 from mesodesk.services.errors import NotFound
 
