@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, Integer, LargeBinary, String
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mesodesk.db.base import Base, TimestampMixin, enum_column, utcnow
@@ -27,6 +28,8 @@ class Clinic(TimestampMixin, Base):
     require_login: Mapped[bool] = mapped_column(Boolean, default=False)
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
     record_number_prefix: Mapped[str] = mapped_column(String(16), default="P")
+    # When the clinic chose between login and no login; NULL: not yet (the first start asks).
+    login_chosen_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class User(Base):
@@ -42,3 +45,12 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Sign-in: failed attempts since the last success, and the lock-out they caused.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    password_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Set when an administrator resets the password: the user chooses a new one at sign-in.
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false()
+    )
