@@ -2,6 +2,9 @@
 
     python benchmarks/startup_app.py DB LAUNCHED [CHART_PATIENT]
 
+The app starts through its command line (`mesodesk --db DB`), as a clinic starts it; this
+script only adds the probes, before anything of MesoDesk is imported.
+
 Prints `shown <epoch>` at the main window's first paint, `ready <epoch>` once the patient
 list has rows and the search field has focus, then (with a patient id) opens that chart,
 waits for its data and prints `rss <kB>` (peak resident memory) before quitting.
@@ -51,8 +54,8 @@ def main() -> None:
         if window is None:
             return
         if "ready" not in marks:
-            model, edit = window.patient_model, window.ui.searchEdit
-            if model.rowCount() > 0 and window.focusWidget() is edit:
+            model, edit = getattr(window, "patient_model", None), window.ui.searchEdit
+            if model is not None and model.rowCount() > 0 and window.focusWidget() is edit:
                 mark("ready")
                 if chart is None:
                     app.quit()
@@ -67,9 +70,9 @@ def main() -> None:
     poll.start()
     QTimer.singleShot(60_000, app.quit)  # never hang the suite
 
-    from mesodesk.ui.app import run
+    from mesodesk.cli import main as mesodesk
 
-    run(db)
+    mesodesk(["--db", db])
 
 
 if __name__ == "__main__":

@@ -32,17 +32,17 @@ class FirstPaint(QObject):
 
 
 def fill(db: str, model: QStandardItemModel, edit: QLineEdit) -> None:
-    from sqlalchemy import String, create_engine, select
-    from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+    from sqlalchemy import Integer, String, create_engine, select
+    from sqlalchemy.orm import DeclarativeBase, Session, mapped_column
 
     class Base(DeclarativeBase):
         pass
 
-    class Patient(Base):
+    class Patient(Base):  # unannotated columns: annotations are strings in this module
         __tablename__ = "patients"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        family_name: Mapped[str] = mapped_column(String)
-        given_names: Mapped[str] = mapped_column(String)
+        id = mapped_column(Integer, primary_key=True)
+        family_name = mapped_column(String)
+        given_names = mapped_column(String)
 
     engine = create_engine(f"sqlite:///{db}")
     with Session(engine) as session:
@@ -66,10 +66,12 @@ def main() -> None:
     window.setCentralWidget(body)
 
     def after_paint() -> None:
-        if mode == "ready":
-            fill(db, model, edit)
-        print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
-        app.quit()
+        try:
+            if mode == "ready":
+                fill(db, model, edit)
+            print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        finally:  # an error must end the run, not leave it waiting
+            app.quit()
 
     painted = FirstPaint(after_paint)
     app.installEventFilter(painted)
