@@ -2,6 +2,9 @@
 
 The environment is set at import time, before any test module imports Qt or asks `paths`
 where the user's data lives: no test may touch a real clinic's folder.
+
+`clinic_db` is the one fixture that runs a test on both engines: an SQLite file, and a fresh
+database on the PostgreSQL server named by MESODESK_TEST_PG_URL (see tests/server.py).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlalchemy import Engine  # noqa: E402
 
 from mesodesk.db.engine import make_engine, sqlite_url  # noqa: E402
 from mesodesk.db.migrate import upgrade  # noqa: E402
+from tests.server import ENGINES, MISSING_REASON, PgServer, server_required, server_url  # noqa: E402
 
 
 @pytest.hookimpl(trylast=True)
@@ -53,3 +57,36 @@ def engine(db_url: str) -> Iterator[Engine]:
     made = make_engine(db_url)
     yield made
     made.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The test PostgreSQL server; skips without one, fails without one in CI."""
+    url = server_url()
+    if url is None:
+        if server_required():
+            pytest.fail(f"PostgreSQL is required in this run, but there is {MISSING_REASON}")
+        pytest.skip(MISSING_REASON)
+    server = PgServer(url)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A new, empty database on the test server (no schema yet)."""
+    with pg_server.database() as url:
+        yield url
+
+
+@pytest.fixture(params=ENGINES)
+def clinic_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a test's clinic lives, on each engine: an SQLite file path (not created yet:
+    `Store.open` creates, locks and migrates it), or the URL of a new database at the newest
+    schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "clinic.db")
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database(migrated=True) as url:
+        yield url

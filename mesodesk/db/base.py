@@ -39,7 +39,8 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
         if value is None:
             return None
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        # A server returns its session's time zone: UTC again, so values compare and hash alike.
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def enum_column(enum_cls: type[StrEnum], **kwargs: object) -> Enum:

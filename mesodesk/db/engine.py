@@ -4,6 +4,15 @@ SQLite connections get WAL, `synchronous=FULL`, foreign keys and a busy timeout,
 pysqlite driver's own transaction handling is switched off so that SQLAlchemy emits BEGIN
 itself: otherwise SELECTs, DDL and SAVEPOINTs run outside any transaction and a rolled-back
 savepoint does not undo its writes.
+
+PostgreSQL connections (`postgresql+psycopg://user@host/db`) get the same waiting rules:
+a write transaction (`sqlite_begin="IMMEDIATE"`, what `Store.writing` asks for) first takes
+one transaction-level advisory lock, so writers queue one after the other as they do on
+SQLite. The audit chain needs that (each row hashes the one before it), and so do record
+numbers (the next is the highest plus one). `lock_timeout` plays the busy timeout's part.
+The password is never part of MesoDesk's settings: it comes in the URL the clinic's IT
+passes on the command line, from libpq's password file (PGPASSFILE or `~/.pgpass`), or is
+asked for at start-up and kept in memory only.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +34,10 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+# pg_advisory_xact_lock keys (any two 64-bit numbers the clinic's database uses for nothing
+# else): one for writers, one for schema upgrades.
+WRITER_LOCK_KEY = 0x4D45_534F_0001  # "MESO" 1
+MIGRATION_LOCK_KEY = 0x4D45_534F_0002
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -55,9 +68,39 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str, *, foreign_keys: bool = True, **kwargs: Any) -> Engine:
+def is_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def is_server_url(url: str | URL) -> bool:
+    """True for a PostgreSQL URL (the clinic server mode)."""
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+def display_url(url: str | URL) -> str:
+    """The URL with any password masked: for titles, logs and messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def with_password(url: str | URL, password: str) -> URL:
+    """`url` with the password given at start-up (an in-memory URL object, never written)."""
+    return make_url(url).set(password=password)
+
+
+def password_missing(exc: BaseException) -> bool:
+    """True when a server connection failed for want of a (right) password."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return any(
+        phrase in text
+        for phrase in ("no password supplied", "password authentication failed", "fe_sendauth")
+    )
+
+
+def make_engine(url: str | URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine:
     """An engine with MesoDesk's connection settings; `foreign_keys=False` only for migrations."""
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return _postgresql_engine(parsed, **kwargs)
     if parsed.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
         return create_engine(url, **kwargs)
@@ -87,6 +130,24 @@ def _install_sqlite_listeners(engine: Engine, *, foreign_keys: bool) -> None:
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "")
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def _postgresql_engine(url: URL, **kwargs: Any) -> Engine:
+    """A server engine: waits like SQLite's busy timeout, names itself in pg_stat_activity."""
+    kwargs.setdefault("pool_pre_ping", True)
+    connect_args = dict(kwargs.pop("connect_args", {}))
+    connect_args.setdefault("application_name", "MesoDesk")
+    connect_args.setdefault("connect_timeout", 10)
+    options = connect_args.get("options", "")
+    connect_args["options"] = f"{options} -c lock_timeout={BUSY_TIMEOUT_MS} -c TimeZone=UTC".strip()
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        if connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+
+    return engine
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

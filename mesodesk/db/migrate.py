@@ -4,6 +4,10 @@ For an SQLite file that already holds data, a backup is taken first. Migrations 
 foreign keys off (a batch migration recreates tables, and with foreign keys on, dropping the
 old parent table deletes its children through ON DELETE CASCADE); afterwards the database must
 pass `foreign_key_check` and `integrity_check`, or the backup is put back.
+
+On a PostgreSQL server the whole upgrade is one transaction (its DDL is transactional: a
+failure leaves the schema as it was, so no copy is taken), and an advisory lock lets only
+one workstation upgrade at a time: the others wait, then find the schema current.
 """
 
 from __future__ import annotations
@@ -22,7 +26,13 @@ from sqlalchemy import Engine, inspect, text
 
 from mesodesk import paths
 from mesodesk.db.backup import restore_database, write_backup
-from mesodesk.db.engine import is_sqlite, make_engine, sqlite_path
+from mesodesk.db.engine import (
+    MIGRATION_LOCK_KEY,
+    is_postgresql,
+    is_sqlite,
+    make_engine,
+    sqlite_path,
+)
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +121,9 @@ def upgrade(url: str, *, backup_dir: Path | None = None, revision: str = "head")
     try:
         config = alembic_config(url)
         with engine.begin() as connection:
+            if is_postgresql(engine):  # another workstation may be upgrading right now
+                connection.exec_driver_sql("SET LOCAL lock_timeout = '10min'")
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
         problems = check_sqlite_consistency(engine) if is_sqlite(engine) else []

@@ -54,6 +54,7 @@ from mesodesk.db.models import (
     User,
 )
 from mesodesk.domain import enums
+from tests.server import ENGINES
 
 __all__ = [
     "test_model_definitions_match_ddl",
@@ -428,8 +429,14 @@ def _every_revision() -> list[str]:
 
 
 @pytest.mark.parametrize("start", _every_revision())
-def test_upgrade_from_every_earlier_revision(start: str, tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "old.db")
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_upgrade_from_every_earlier_revision(
+    start: str, engine_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if engine_name == "postgresql":
+        url = request.getfixturevalue("pg_url")
+    else:
+        url = sqlite_url(tmp_path / "old.db")
     if start != "base":
         upgrade(url, revision=start, backup_dir=tmp_path / "backups")
         assert stored_revision(url) == start
@@ -439,6 +446,7 @@ def test_upgrade_from_every_earlier_revision(start: str, tmp_path: Path) -> None
     assert result.after == head_revision() == stored_revision(url)
     engine = make_engine(url)
     try:
-        assert check_sqlite_consistency(engine) == []
+        if engine_name == "sqlite":
+            assert check_sqlite_consistency(engine) == []
     finally:
         engine.dispose()

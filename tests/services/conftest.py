@@ -1,4 +1,7 @@
-"""Service fixtures: a real SQLite file built through the migrations, and the people using it."""
+"""Service fixtures: a real database built through the migrations, and the people using it.
+
+Every service test runs twice: on an SQLite file and on a PostgreSQL server (`clinic_db`).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from mesodesk.services.store import SYSTEM, Actor, Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(str(tmp_path / "clinic.db"))
+def store(clinic_db: str, tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(clinic_db, backup_dir=tmp_path / "backups")
     yield opened
     opened.dispose()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from mesodesk.db.base import utcnow
 from mesodesk.db.models import (
@@ -216,11 +216,11 @@ def raw_session(store: Store, session_id: int) -> tuple[tuple, list[tuple], list
         conn = session.connection()
 
         def fetch(sql: str) -> list[tuple]:
-            return [tuple(r) for r in conn.exec_driver_sql(sql, (session_id,)).all()]
+            return [tuple(r) for r in conn.execute(text(sql), {"id": session_id}).all()]
 
-        (row,) = fetch("SELECT * FROM treatment_sessions WHERE id = ?")
-        zones = fetch("SELECT * FROM session_zones WHERE session_id = ? ORDER BY id")
-        lots = fetch("SELECT * FROM session_lots WHERE session_id = ? ORDER BY id")
+        (row,) = fetch("SELECT * FROM treatment_sessions WHERE id = :id")
+        zones = fetch("SELECT * FROM session_zones WHERE session_id = :id ORDER BY id")
+        lots = fetch("SELECT * FROM session_lots WHERE session_id = :id ORDER BY id")
         return row, zones, lots
 
 
