@@ -11,10 +11,10 @@ from benchmarks.photo_import import bare_thumbnail, import_all, make_photos
 
 def camera_files(settings: Settings, count: int) -> list[Path]:
     """Camera-like files, made once per count and kept in the cache (encoding them is slow)."""
-    folder = settings.cache / f"photos-{count}"
+    folder = settings.cache / f"photos-{count}-v2"  # v2: no two files alike past 25
     paths = sorted(folder.glob("IMG_*.JPG"))
     if len(paths) < count:
-        partial = settings.cache / f"photos-{count}.partial"
+        partial = folder.with_name(folder.name + ".partial")
         partial.mkdir(parents=True, exist_ok=True)
         print(f"making {count} 12-megapixel test photos (cached for later runs)…", flush=True)
         make_photos(partial, count)

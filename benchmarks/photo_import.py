@@ -47,7 +47,7 @@ def make_photos(folder: Path, count: int) -> list[Path]:
     for index in range(count):
         path = folder / f"IMG_{index:04d}.JPG"
         frame = picture.rotate(index % 7, fillcolor=(index, 0, 0))
-        frame.paste((255, index * 10, 0), (0, 0, 64, 64))  # every file different
+        frame.paste((255, index % 256, index // 256), (0, 0, 64, 64))  # every file different
         frame.save(path, "JPEG", quality=92, exif=exif.tobytes())
         paths.append(path)
     return paths
