@@ -101,6 +101,7 @@ def build_library(
             False,
             10,
             clinic["record_number_prefix"],
+            stamp,  # login_chosen_at: the demo clinic has chosen no login (see the README)
             stamp,
             stamp,
         )

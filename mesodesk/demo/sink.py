@@ -29,7 +29,7 @@ def _columns(names: str) -> tuple[str, ...]:
 COLUMNS: dict[str, tuple[str, ...]] = {
     "clinic": _columns(
         "id name address phone email website paper_size require_login idle_lock_minutes "
-        "record_number_prefix created_at updated_at"
+        "record_number_prefix login_chosen_at created_at updated_at"
     ),
     "users": _columns("id username display_name role credentials active created_at"),
     "ingredients": _columns(

@@ -273,10 +273,18 @@ class AuditAction(LabelledEnum):
     EXPORT = "export"
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
+    LOCKED_OUT = "locked_out"  # too many failed sign-ins: the account waits
+    LOGOUT = "logout"
+    UNLOCK = "unlock"  # the idle lock lifted by the same user's password
 
 
 _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
     (Role.FRONT_DESK, "Front desk"),
+    (AuditAction.LOGIN, "Signed in"),
+    (AuditAction.LOGIN_FAILED, "Sign-in refused"),
+    (AuditAction.LOCKED_OUT, "Locked out"),
+    (AuditAction.LOGOUT, "Signed out"),
+    (AuditAction.UNLOCK, "Unlocked"),
     (Diagnosis.AGA_MALE, "Androgenetic alopecia (male pattern)"),
     (Diagnosis.AGA_FEMALE, "Androgenetic alopecia (female pattern)"),
     (Diagnosis.TELOGEN_EFFLUVIUM, "Telogen effluvium (diffuse)"),

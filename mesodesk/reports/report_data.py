@@ -201,12 +201,13 @@ def _session_views(
     """Current versions oldest first, and the versions amended ones replace (by id)."""
     rows = services.sessions.for_patient(patient_id)
     with services.store.reading() as session:
-        found = session_views(session, [r.id for r in rows])
+        visible = services.actor.sees_clinical_notes
+        found = session_views(session, [r.id for r in rows], notes_visible=visible)
         current = [found[r.id] for r in reversed(rows) if r.id in found]
         older_ids = [
             i for v in current if v.amends_id is not None for i in chain_ids(session, v.id)
         ]
-        earlier = session_views(session, older_ids)
+        earlier = session_views(session, older_ids, notes_visible=visible)
     return current, earlier
 
 

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from mesodesk.services.store import SYSTEM, Actor, Store
 
 if TYPE_CHECKING:
+    from mesodesk.services.accounts import AccountService
     from mesodesk.services.assessments import AssessmentService
     from mesodesk.services.clinic import ClinicService
     from mesodesk.services.courses import CourseService
     from mesodesk.services.mixtures import MixtureService
+    from mesodesk.services.notes import NotesService
     from mesodesk.services.outcomes import OutcomeService
     from mesodesk.services.patients import PatientService
     from mesodesk.services.photos import PhotoService
@@ -70,6 +72,20 @@ class Services:
         from mesodesk.services.outcomes import OutcomeService
 
         return OutcomeService(self.store, self.actor)
+
+    @cached_property
+    def notes(self) -> NotesService:
+        """Clinical notes: refused to front-desk accounts."""
+        from mesodesk.services.notes import NotesService
+
+        return NotesService(self.store, self.actor)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        """Users, roles and passwords: administrators only."""
+        from mesodesk.services.accounts import AccountService
+
+        return AccountService(self.store, self.actor)
 
     @cached_property
     def photos(self) -> PhotoService:

@@ -106,6 +106,7 @@ class AssessmentService(Service):
         today: date | None = None,
     ) -> AssessmentView:
         """Store a new assessment; refused (nothing written) when the rules say no."""
+        self.actor.require_clinical("record assessments")
         with self.store.writing() as session:
             stages = self._validate(session, draft, acknowledge_warnings, today)
             row = Assessment(
@@ -136,6 +137,7 @@ class AssessmentService(Service):
         today: date | None = None,
     ) -> AssessmentView:
         """Correct an assessment in place (assessments are not signed); audited before/after."""
+        self.actor.require_clinical("edit assessments")
         with self.store.writing() as session:
             row = self._load(session, assessment_id)
             if draft.patient_id != row.patient_id:
@@ -165,6 +167,7 @@ class AssessmentService(Service):
 
     def delete(self, assessment_id: int, reason: str) -> None:
         """Soft delete: the assessment stays in the database, hidden, with who, when and why."""
+        self.actor.require_clinical("delete assessments")
         if not reason.strip():
             raise Conflict("A reason is required to delete an assessment.")
         with self.store.writing() as session:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from mesodesk.db.models import Photo
 from mesodesk.domain.enums import AuditAction, PhotoView
 from mesodesk.services import Services, audit
+from mesodesk.services.notes import ClinicalNote
 from mesodesk.services.patients import PatientDetail
 
 
@@ -36,6 +37,7 @@ class ChartData:
     outcomes: list[Any]
     photos: list[PhotoRow]
     today: date
+    notes: list[ClinicalNote] | None = None  # None: this account does not see clinical notes
 
 
 def photo_rows(services: Services, patient_id: int) -> list[PhotoRow]:
@@ -71,6 +73,9 @@ def load_chart(
         outcomes=services.outcomes.for_patient(patient_id),
         photos=photo_rows(services, patient_id),
         today=day,
+        notes=(
+            services.notes.for_patient(patient_id) if services.actor.sees_clinical_notes else None
+        ),
     )
     if audited:
         with services.store.writing() as session:
@@ -84,3 +89,18 @@ def load_chart(
                 summary="Opened the chart",
             )
     return data
+
+
+def record_document(services: Services, patient_id: int, title: str, file_name: str) -> None:
+    """A printed document (summary, handout, consent form) carries the record out: audited."""
+    with services.store.writing() as session:
+        audit.record(
+            session,
+            services.actor,
+            AuditAction.EXPORT,
+            "patient",
+            patient_id,
+            patient_id=patient_id,
+            summary=f"Printed the {title.lower()} ({file_name})",
+            after={"format": "pdf", "file": file_name},
+        )

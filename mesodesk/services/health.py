@@ -68,10 +68,11 @@ def run_checks(url: str) -> Iterator[CheckResult]:
                 for name in ("integrity_check", "foreign keys"):
                     yield CheckResult(name, True, "done by the database server", skipped=True)
             if not revision.ok:
-                for name in ("audit chain", *CLINICAL_CHECKS):
+                for name in ("audit chain", "audit trail protection", *CLINICAL_CHECKS):
                     yield CheckResult(name, False, "needs the current schema", skipped=True)
                 return
             yield _audit_chain(connection)
+            yield _audit_protection(connection)
             for name, check in CLINICAL_CHECKS.items():
                 yield check(connection, name)
             connection.rollback()
@@ -120,6 +121,36 @@ def _audit_chain(connection: Connection) -> CheckResult:
         return CheckResult("audit chain", True)
     shown = "; ".join(f"entry {b.entry_id}: {b.reason}" for b in breaks[:_SHOWN])
     return CheckResult("audit chain", False, f"{len(breaks)} broken links: {shown}")
+
+
+# The triggers of revision 0002 that refuse UPDATE and DELETE on the audit trail.
+_AUDIT_TRIGGERS = {
+    "sqlite": (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+        {"audit_log_no_update", "audit_log_no_delete"},
+    ),
+    "postgresql": (
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass "
+        "AND NOT tgisinternal AND tgenabled <> 'D'",
+        {"audit_log_no_change", "audit_log_no_truncate"},
+    ),
+}
+
+
+def _audit_protection(connection: Connection) -> CheckResult:
+    """The audit trail refuses edits only while its triggers exist (and are enabled)."""
+    name = "audit trail protection"
+    found = _AUDIT_TRIGGERS.get(connection.dialect.name)
+    if found is None:
+        return CheckResult(name, True, "not checked on this database", skipped=True)
+    sql, wanted = found
+    present = {row[0] for row in connection.exec_driver_sql(sql)}
+    missing = sorted(wanted - present)
+    if not missing:
+        return CheckResult(name, True, "updates and deletes are refused")
+    return CheckResult(
+        name, False, f"trigger(s) {', '.join(missing)} removed: the audit trail can be edited"
+    )
 
 
 def _ids_check(sql: str, problem: str) -> Callable[[Connection, str], CheckResult]:

@@ -129,6 +129,7 @@ class OutcomeService(Service):
         today: date | None = None,
     ) -> OutcomeView:
         """Store one checkpoint measurement; refused (nothing written) when the rules say no."""
+        self.actor.require_clinical("record outcomes")
         enforce(
             validate_outcome(draft, today=today or date.today()),
             acknowledge_warnings=acknowledge_warnings,
@@ -163,6 +164,7 @@ class OutcomeService(Service):
 
     def delete(self, outcome_id: int, reason: str) -> None:
         """Soft delete with who, when and why; the summary no longer counts it."""
+        self.actor.require_clinical("delete outcomes")
         if not reason.strip():
             raise Conflict("A reason is required to delete an outcome.")
         with self.store.writing() as session:

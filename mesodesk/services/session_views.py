@@ -279,8 +279,13 @@ def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
     ]
 
 
-def session_views(session: Session, ids: Iterable[int]) -> dict[int, SessionView]:
-    """Full views for the given session ids (deleted ones included: callers filter)."""
+def session_views(
+    session: Session, ids: Iterable[int], *, notes_visible: bool = True
+) -> dict[int, SessionView]:
+    """Full views for the given session ids (deleted ones included: callers filter).
+
+    `notes_visible` False (a front-desk reader) blanks the clinical notes.
+    """
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return {}
@@ -322,7 +327,7 @@ def session_views(session: Session, ids: Iterable[int]) -> dict[int, SessionView
             pain_score=row.pain_score,
             immediate_reactions=row.immediate_reactions,
             no_adverse_events=row.no_adverse_events,
-            notes=row.notes,
+            notes=row.notes if notes_visible else "",
             status=row.status,
             signed_at=row.signed_at,
             signed_by_id=row.signed_by_id,

@@ -57,6 +57,7 @@ class SessionService(Service):
         now: datetime | None = None,
     ) -> SessionView:
         """Store a new draft session with its zones, lots and adverse events; lots draw down."""
+        self.actor.require_clinical("record treatment sessions")
         with self.store.writing() as session:
             checked = check_session(
                 session,
@@ -95,6 +96,7 @@ class SessionService(Service):
         now: datetime | None = None,
     ) -> SessionView:
         """Replace a draft's content; its old lot uses are given back and the new ones drawn."""
+        self.actor.require_clinical("edit treatment sessions")
         with self.store.writing() as session:
             row = records.load(session, session_id)
             if row.status is not SessionStatus.DRAFT:
@@ -176,6 +178,7 @@ class SessionService(Service):
         now: datetime | None = None,
     ) -> SessionView:
         """Correct a signed session with a new signed version; the original row stays as is."""
+        self.actor.require_clinical("amend treatment sessions")
         now = now or utcnow()
         if not reason.strip():
             problem = Problem(
@@ -232,6 +235,7 @@ class SessionService(Service):
 
     def add_adverse_event(self, session_id: int, draft: AdverseEventDraft) -> AdverseEventView:
         """Record an event on a session, signed or not: patchy alopecia can show months later."""
+        self.actor.require_clinical("record adverse events")
         with self.store.writing() as session:
             row = records.load(session, session_id)
             records.require_current(session, row)
@@ -256,6 +260,7 @@ class SessionService(Service):
         self, event_id: int, resolved_on: date, action_taken: str = ""
     ) -> AdverseEventView:
         """Close an adverse event with the day it resolved and what was done about it."""
+        self.actor.require_clinical("resolve adverse events")
         with self.store.writing() as session:
             event = session.get(AdverseEvent, event_id)
             if event is None or event.deleted_at is not None:
@@ -284,6 +289,7 @@ class SessionService(Service):
 
     def delete(self, session_id: int, reason: str) -> None:
         """Soft delete the current version (so the whole chain); its lot uses are given back."""
+        self.actor.require_clinical("delete treatment sessions")
         if not reason.strip():
             raise Conflict("A reason is required to delete a session.")
         with self.store.writing() as session:
@@ -310,7 +316,7 @@ class SessionService(Service):
     def get(self, session_id: int) -> SessionView:
         """One version with everything the session card shows."""
         with self.store.reading() as session:
-            found = session_views(session, [session_id]).get(session_id)
+            found = session_views(session, [session_id], notes_visible=self._notes).get(session_id)
             if found is None or _chain_deleted(session, session_id):
                 raise NotFound(f"No treatment session with id {session_id}.")
             return found
@@ -319,10 +325,14 @@ class SessionService(Service):
         """Every version of the session's amendment chain, oldest first."""
         with self.store.reading() as session:
             ids = chain_ids(session, session_id)
-            views = session_views(session, ids)
+            views = session_views(session, ids, notes_visible=self._notes)
             if session_id not in views or _chain_deleted(session, session_id):
                 raise NotFound(f"No treatment session with id {session_id}.")
             return [views[i] for i in ids]
+
+    @property
+    def _notes(self) -> bool:
+        return self.actor.sees_clinical_notes
 
     def for_patient(self, patient_id: int) -> list[SessionRow]:
         """The patient's sessions (current versions only), newest first."""

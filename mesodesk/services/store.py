@@ -7,7 +7,7 @@ everything back when it raises: nothing half-written reaches the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,16 @@ class Actor:
     @property
     def sees_clinical_notes(self) -> bool:
         return self.role is not Role.FRONT_DESK
+
+    def require_clinical(self, what: str) -> None:
+        """Refuse a front-desk account clinical notes and clinical records (`PermissionDenied`)."""
+        if not self.sees_clinical_notes:
+            from mesodesk.services.errors import PermissionDenied
+
+            raise PermissionDenied(
+                f"A front-desk account cannot {what}: clinical notes and records are for "
+                "practitioners and administrators."
+            )
 
 
 SYSTEM = Actor(user_id=None, username="system", role=Role.ADMINISTRATOR)
@@ -58,6 +68,7 @@ class Store:
         self.migration: MigrationResult | None = None
         self.backup_problem: str | None = None  # the automatic backup failed: tell the user
         self._opened: Opened | None = None
+        self.gate: Callable[[], None] | None = None  # see `check_gate`
 
     @classmethod
     def open(
@@ -84,14 +95,27 @@ class Store:
         return store
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self, *, gated: bool = True) -> Iterator[Session]:
+        if gated:
+            self.check_gate()
         with self._read() as session, session.begin():
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
+    def writing(self, *, gated: bool = True) -> Iterator[Session]:
+        if gated:
+            self.check_gate()
         with self._write() as session, session.begin():
             yield session
+
+    def check_gate(self) -> None:
+        """Refuse database work while the signed-in user's session is locked or has expired.
+
+        `gate` is set by `mesodesk.services.auth` when someone signs in; it raises
+        `SessionLocked`. Only signing in and unlocking read past it (`gated=False`).
+        """
+        if self.gate is not None:
+            self.gate()
 
     def dispose(self) -> None:
         self.engine.dispose()

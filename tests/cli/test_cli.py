@@ -116,10 +116,13 @@ def test_check_finds_a_broken_foreign_key(tmp_path: Path, demo_db: Path) -> None
 def test_check_finds_a_tampered_audit_row(tmp_path: Path, demo_db: Path) -> None:
     path = _copy(demo_db, tmp_path / "tampered.db")
     with sqlite3.connect(path) as connection:
+        # The triggers refuse the edit: a tamperer with the file drops them first.
+        connection.execute("DROP TRIGGER audit_log_no_update")
         connection.execute("UPDATE audit_log SET summary = 'nothing to see' WHERE id = 3")
     result = mesodesk(tmp_path, "check", "--db", str(path))
     assert result.returncode == 1
     assert "FAILED   audit chain" in result.stdout and "entry 3" in result.stdout
+    assert "FAILED   audit trail protection" in result.stdout
 
 
 def test_check_reports_an_old_schema_and_changes_nothing(tmp_path: Path, demo_db: Path) -> None:
