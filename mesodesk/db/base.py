@@ -43,6 +43,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def byte_order_string(length: int) -> String:
+    """A string compared byte by byte on both engines (SQLite's default; PostgreSQL's "C"
+    collation), so that a prefix is a range (`key >= 'mue' AND key < 'muf'`) an index serves."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 def enum_column(enum_cls: type[StrEnum], **kwargs: object) -> Enum:
     """Store an enum by value as a plain string: adding a member needs no DDL."""
     return Enum(

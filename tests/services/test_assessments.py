@@ -225,7 +225,7 @@ def test_update_replaces_content_and_audits_the_difference(
     assert counts(store)["trichoscopy_measurements"] == 1
     (row,) = audit_rows(store, AuditAction.UPDATE)
     assert row.entity_id == saved.id
-    assert set(row.before) == {"notes", "stages", "trichoscopy"}
+    assert set(row.before) == {"notes", "stages", "trichoscopy", "version"}
     assert row.before["stages"] == ["ludwig:II", "sinclair:3"]
     assert row.after["stages"] == ["ludwig:III"]
     assert row.after["notes"] == "Reviewed with the photos."

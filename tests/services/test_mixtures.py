@@ -109,8 +109,8 @@ def test_ingredients_are_listed_and_audited(
     assert edited.name == "Zinc gluconate"
     last = audit_rows(store, "ingredient")[-1]
     assert last.action is AuditAction.UPDATE
-    assert last.before == {"name": "Zinc", "default_concentration": 1.0}
-    assert last.after == {"name": "Zinc gluconate", "default_concentration": 2.0}
+    assert last.before == {"name": "Zinc", "default_concentration": 1.0, "version": 1}
+    assert last.after == {"name": "Zinc gluconate", "default_concentration": 2.0, "version": 2}
 
 
 def test_ingredient_names_are_unique_whatever_the_case(

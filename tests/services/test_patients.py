@@ -122,6 +122,21 @@ def test_find_by_name_prefix_accents_record_number_phone_and_birth_date(
     assert [r.display_name for r in patients.find("mul", limit=1, offset=1)] == ["Mulligan, Sean"]
 
 
+def test_a_prefix_is_a_prefix_whatever_the_server_collates(patients: PatientService) -> None:
+    """A server whose default collation skips spaces at first would put "muellerhof anna"
+    between "mueller h" and "mueller i": the search keys compare byte by byte instead."""
+    patients.register(draft("Mueller", "Hans"), today=TODAY)
+    patients.register(draft("Muellerhof", "Anna"), today=TODAY)
+    patients.register(draft("Mueller", "Ilse"), today=TODAY)
+
+    assert [r.display_name for r in patients.find("mueller h")] == ["Mueller, Hans"]
+    assert [r.display_name for r in patients.find("mueller")] == [
+        "Mueller, Hans",
+        "Mueller, Ilse",
+        "Muellerhof, Anna",
+    ]
+
+
 def test_delete_is_soft_with_a_reason(patients: PatientService, store: Store) -> None:
     saved = patients.register(draft(), today=TODAY)
     with pytest.raises(Conflict, match="reason"):

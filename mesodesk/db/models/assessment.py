@@ -39,6 +39,9 @@ class Assessment(TimestampMixin, SoftDeleteMixin, Base):
     )
     notes: Mapped[str] = mapped_column(default="")
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
+
     stages: Mapped[list[AssessmentStage]] = relationship(
         cascade="all, delete-orphan", lazy="raise", order_by="AssessmentStage.id"
     )

@@ -31,6 +31,9 @@ class Clinic(TimestampMixin, Base):
     # When the clinic chose between login and no login; NULL: not yet (the first start asks).
     login_chosen_at: Mapped[datetime | None] = mapped_column(default=None)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
+
 
 class User(Base):
     """A practitioner, front-desk member or administrator."""

@@ -27,6 +27,9 @@ class CoursePlan(TimestampMixin, SoftDeleteMixin, Base):
     notes: Mapped[str] = mapped_column(default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
+
     visits: Mapped[list[PlannedVisit]] = relationship(
         cascade="all, delete-orphan", lazy="raise", order_by="PlannedVisit.sequence"
     )

@@ -25,6 +25,9 @@ class Ingredient(TimestampMixin, Base):
     notes: Mapped[str] = mapped_column(default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
+
 
 class Recipe(TimestampMixin, SoftDeleteMixin, Base):
     """A named template ("AGA standard") or a patient's variant copied from one."""
@@ -39,6 +42,9 @@ class Recipe(TimestampMixin, SoftDeleteMixin, Base):
     based_on_id: Mapped[int | None] = mapped_column(ForeignKey("recipes.id"), default=None)
     total_volume_ml: Mapped[float] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(default="")
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
 
     items: Mapped[list[RecipeItem]] = relationship(
         cascade="all, delete-orphan", lazy="raise", order_by="RecipeItem.position"
@@ -77,3 +83,6 @@ class Lot(TimestampMixin, Base):
     supplier: Mapped[str] = mapped_column(String(120), default="")
     received_on: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(default="")
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mesodesk.db.base import Base, SoftDeleteMixin, TimestampMixin, enum_column
+from mesodesk.db.base import (
+    Base,
+    SoftDeleteMixin,
+    TimestampMixin,
+    byte_order_string,
+    enum_column,
+)
 from mesodesk.domain.enums import Sex
 
 if TYPE_CHECKING:
@@ -32,7 +38,7 @@ class Patient(TimestampMixin, SoftDeleteMixin, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    record_number: Mapped[str] = mapped_column(String(32), unique=True)
+    record_number: Mapped[str] = mapped_column(byte_order_string(32), unique=True)
     family_name: Mapped[str] = mapped_column(String(100))
     given_names: Mapped[str] = mapped_column(String(100))
     birth_date: Mapped[date] = mapped_column(Date)
@@ -42,9 +48,9 @@ class Patient(TimestampMixin, SoftDeleteMixin, Base):
     address: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(default="")
     # Folded forms for prefix search ("mueller hans", "hans", "0612345678"): kept by the service.
-    search_name: Mapped[str] = mapped_column(String(220), default="")
-    search_given: Mapped[str] = mapped_column(String(110), default="")
-    phone_digits: Mapped[str] = mapped_column(String(40), default="")
+    search_name: Mapped[str] = mapped_column(byte_order_string(220), default="")
+    search_given: Mapped[str] = mapped_column(byte_order_string(110), default="")
+    phone_digits: Mapped[str] = mapped_column(byte_order_string(40), default="")
 
     # Medical history relevant to mesotherapy.
     anticoagulants: Mapped[bool] = mapped_column(Boolean, default=False)

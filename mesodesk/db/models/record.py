@@ -38,6 +38,9 @@ class Photo(TimestampMixin, SoftDeleteMixin, Base):
     original_name: Mapped[str] = mapped_column(String(255), default="")
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
+
 
 class Outcome(TimestampMixin, SoftDeleteMixin, Base):
     __tablename__ = "outcomes"
@@ -54,3 +57,6 @@ class Outcome(TimestampMixin, SoftDeleteMixin, Base):
     satisfaction: Mapped[int | None] = mapped_column(Integer, default=None)
     notes: Mapped[str] = mapped_column(default="")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)

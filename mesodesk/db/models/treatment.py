@@ -62,6 +62,9 @@ class TreatmentSession(TimestampMixin, SoftDeleteMixin, Base):
     override_reason: Mapped[str] = mapped_column(default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
+
     zones: Mapped[list[SessionZone]] = relationship(
         cascade="all, delete-orphan", lazy="raise", order_by="SessionZone.id"
     )
@@ -120,3 +123,6 @@ class AdverseEvent(TimestampMixin, SoftDeleteMixin, Base):
     action_taken: Mapped[str] = mapped_column(default="")
     resolved_on: Mapped[date | None] = mapped_column(Date, default=None)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # a stale save is refused (optimistic lock)
