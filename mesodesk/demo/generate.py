@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from mesodesk.db.engine import is_sqlite, make_engine, resolve_url
 from mesodesk.db.migrate import upgrade
+from mesodesk.db.transfer import reset_sequences
 from mesodesk.demo.catalog import DEMO_ACTOR_NAME, TEMPLATES
 from mesodesk.demo.context import Context
 from mesodesk.demo.guard import MARKER_ENTITY, describe_target, inspect_contents, refuse_if_used
@@ -136,6 +137,7 @@ def _fill(
         )
         counts = produce(sink, _first_ids(connection), patients, seed, today, progress)
         _audit(connection, counts, patients, seed, today)
+        reset_sequences(connection)  # rows went in with their ids: a server's counters follow
     return counts
 
 
