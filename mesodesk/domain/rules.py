@@ -80,6 +80,20 @@ def age_on(born: date, on: date) -> int:
 
 
 # -- patients ------------------------------------------------------------------------------
+_HISTORY_FLAG_NAMES = (
+    "anticoagulants",
+    "diabetes",
+    "immune_disease",
+    "cancer",
+    "pregnant",
+    "breastfeeding",
+    "planning_conception",
+    "active_scalp_infection",
+    "herpes",
+    "keloid_tendency",
+)
+
+
 def validate_patient(draft: PatientDraft, *, today: date) -> list[Problem]:
     """Identity, contact and free texts of a patient record."""
     if not isinstance(draft, PatientDraft):
@@ -109,13 +123,21 @@ def validate_patient(draft: PatientDraft, *, today: date) -> list[Problem]:
     c.text("address", draft.address, "Address", max_length=1000, multiline=True)
     c.text("allergies", draft.allergies, "Allergies", max_length=NOTES_MAX, multiline=True)
     c.text("notes", draft.notes, "Notes", max_length=NOTES_MAX, multiline=True)
+    c.flag("consent_treatment", draft.consent_treatment, "Consent to treatment")
+    c.flag("consent_photos", draft.consent_photos, "Consent to photography")
     if isinstance(draft.history, MedicalHistory):
         notes = draft.history.notes
         c.text("history.notes", notes, "History notes", max_length=NOTES_MAX, multiline=True)
+        for key in _HISTORY_FLAG_NAMES:
+            c.flag(
+                f"history.{key}", getattr(draft.history, key), key.replace("_", " ").capitalize()
+            )
     else:
         c.error("history", "The medical history cannot be read.", "wrong_type")
     if isinstance(draft.treatments, HairLossTreatments):
         c.text("treatments.other", draft.treatments.other, "Other treatments", max_length=1000)
+        for key in ("minoxidil", "finasteride", "dutasteride", "prp", "transplant"):
+            c.flag(f"treatments.{key}", getattr(draft.treatments, key), key.capitalize())
     else:
         c.error("treatments", "The hair-loss treatments cannot be read.", "wrong_type")
     _check_allergy_links(c, draft.allergy_ingredient_ids)
@@ -184,6 +206,11 @@ def validate_ingredient(draft: IngredientDraft) -> list[Problem]:
         required=False,
     )
     c.text("notes", draft.notes, "Notes", max_length=NOTES_MAX, multiline=True)
+    c.flag(
+        "pregnancy_contraindicated",
+        draft.pregnancy_contraindicated,
+        "Contraindicated in pregnancy",
+    )
     return c.problems
 
 
@@ -193,6 +220,7 @@ def validate_recipe(draft: RecipeDraft) -> list[Problem]:
         return _not_a(draft, RecipeDraft)
     c = Checker()
     c.text("name", draft.name, "Recipe name", required=True, max_length=120)
+    c.flag("is_template", draft.is_template, "Template")
     c.ranged("total_volume_ml", draft.total_volume_ml, "Total volume", "mL", RECIPE_VOLUME)
     entries = c.items("items", draft.items, RecipeItemDraft, "Ingredients")
     if not draft.items:

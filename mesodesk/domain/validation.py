@@ -20,6 +20,7 @@ from typing import TypeVar
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
+MESSAGE_MAX = 300  # characters of one problem's message
 NOTES_MAX = 10_000
 """Notes, allergies, history: a page of text, not a pasted document."""
 
@@ -38,6 +39,11 @@ class Problem:
     message: str
     level: Level
     code: str  # short stable identifier: "depth_exceeds_needle", "lot_expired", …
+
+    def __post_init__(self) -> None:
+        # A message quoting a pasted page (“Phone “xxxx…” contains …”) must not flood the form.
+        if len(self.message) > MESSAGE_MAX:
+            object.__setattr__(self, "message", self.message[: MESSAGE_MAX - 1] + "…")
 
 
 class ValidationError(Exception):
@@ -159,6 +165,7 @@ _CHARACTER_NAMES = {
     "\u2028": "a line separator",
     "\u2029": "a paragraph separator",
 }
+ID_MAX = 2**63 - 1  # the largest id a database column holds
 
 
 def _bad_character(text: str, multiline: bool) -> str | None:
@@ -167,7 +174,7 @@ def _bad_character(text: str, multiline: bool) -> str | None:
         category = unicodedata.category(ch)
         if multiline and ch in "\n\r\t":
             continue
-        if category == "Cc" or (not multiline and category in ("Zl", "Zp")):
+        if category in ("Cc", "Cs") or (not multiline and category in ("Zl", "Zp")):
             return ch
     return None
 
@@ -222,6 +229,8 @@ class Checker:
         bad = _bad_character(stripped, multiline)
         if bad is not None:
             kind = _CHARACTER_NAMES.get(bad, "an invisible control character")
+            if unicodedata.category(bad) == "Cs":
+                kind = "a broken character (an unpaired surrogate)"
             where = "here" if multiline else "in a one-line field"
             self.error(
                 field,
@@ -374,12 +383,41 @@ class Checker:
                 )
         return good
 
+    def flag(self, field: str, value: object, label: str) -> bool:
+        """A yes/no field: only True or False (not 'yes', 1 or None)."""
+        if isinstance(value, bool):
+            return value
+        self.error(field, f"{label} must be yes or no, not {shown(value)}.", "wrong_type")
+        return False
+
     def ident(self, field: str, value: object, label: str) -> int | None:
         """A database id: a positive whole number."""
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if not is_ident(value):
             self.error(field, f"{label} {shown(value)} is not a valid reference.", "wrong_type")
             return None
         return value
+
+
+def reason_text(value: object, label: str = "The reason") -> str:
+    """A written reason (a deletion, amendment or correction), stripped; refused unless text.
+
+    A blank reason is left to the caller, which says what the reason is needed for.
+    """
+    check = Checker()
+    text = check.text("reason", value, label, max_length=500, multiline=True)
+    if check.problems:
+        raise ValidationError(check.problems)
+    return text
+
+
+def clean(value: object) -> str:
+    """The stripped text a service stores; '' for None (an optional text left empty)."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def is_ident(value: object) -> bool:
+    """A database id: a positive whole number a database column can hold (never a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= ID_MAX
 
 
 def later_than(moment: datetime, reference: datetime) -> float:

@@ -14,6 +14,7 @@ from mesodesk.services.store import SYSTEM, Actor, Store
 if TYPE_CHECKING:
     from mesodesk.services.accounts import AccountService
     from mesodesk.services.assessments import AssessmentService
+    from mesodesk.services.audit_views import AuditViewService
     from mesodesk.services.clinic import ClinicService
     from mesodesk.services.courses import CourseService
     from mesodesk.services.mixtures import MixtureService
@@ -86,6 +87,13 @@ class Services:
         from mesodesk.services.accounts import AccountService
 
         return AccountService(self.store, self.actor)
+
+    @cached_property
+    def audit_trail(self) -> AuditViewService:
+        """The audit trail, filtered and paged: administrators only."""
+        from mesodesk.services.audit_views import AuditViewService
+
+        return AuditViewService(self.store, self.actor)
 
     @cached_property
     def photos(self) -> PhotoService:

@@ -20,7 +20,7 @@ from mesodesk.domain.drafts import AssessmentDraft, StageEntry
 from mesodesk.domain.enums import AuditAction, StagingScale
 from mesodesk.domain.rules import validate_assessment
 from mesodesk.domain.salt import salt_grade, salt_score
-from mesodesk.domain.validation import Level, Problem, enforce
+from mesodesk.domain.validation import Level, Problem, clean, enforce, reason_text
 from mesodesk.services import audit
 from mesodesk.services.assessment_views import (
     CONDITION,
@@ -38,7 +38,7 @@ __all__ = ["PULL_TEST_POSITIVE_ABOVE", "AssessmentService", "AssessmentView"]
 
 def resolved_stages(draft: AssessmentDraft) -> tuple[tuple[StageEntry, ...], list[Problem]]:
     """The stages to store: the SALT grade is derived from the regions when they are given."""
-    stages = list(draft.stages)
+    stages = list(draft.stages or ())
     if draft.salt is None:
         return tuple(stages), []
     grade = salt_grade(salt_score(draft.salt))
@@ -60,9 +60,9 @@ def resolved_stages(draft: AssessmentDraft) -> tuple[tuple[StageEntry, ...], lis
 def _fill(row: Assessment, draft: AssessmentDraft, stages: tuple[StageEntry, ...]) -> None:
     row.assessed_on = draft.assessed_on
     row.diagnosis = draft.diagnosis
-    row.diagnosis_other = draft.diagnosis_other.strip()
-    row.contributors = [c.value for c in dict.fromkeys(draft.contributors)]
-    row.contributors_other = draft.contributors_other.strip()
+    row.diagnosis_other = clean(draft.diagnosis_other)
+    row.contributors = [c.value for c in dict.fromkeys(draft.contributors or ())]
+    row.contributors_other = clean(draft.contributors_other)
     salt = draft.salt
     row.salt_vertex = salt.vertex if salt else None
     row.salt_posterior = salt.posterior if salt else None
@@ -73,7 +73,7 @@ def _fill(row: Assessment, draft: AssessmentDraft, stages: tuple[StageEntry, ...
     row.pull_test_extracted = draft.pull_test_extracted
     for key in CONDITION:
         setattr(row, key, getattr(draft, key))
-    row.notes = draft.notes.strip()
+    row.notes = clean(draft.notes)
     row.stages = [AssessmentStage(scale=s.scale, stage=s.stage.strip()) for s in stages]
     row.trichoscopy = [
         TrichoscopyMeasurement(
@@ -81,7 +81,7 @@ def _fill(row: Assessment, draft: AssessmentDraft, stages: tuple[StageEntry, ...
             site_other=t.site_other.strip(),
             **{name: getattr(t, name) for name in TRICHO_FIELDS},
         )
-        for t in draft.trichoscopy
+        for t in draft.trichoscopy or ()
     ]
 
 
@@ -168,6 +168,7 @@ class AssessmentService(Service):
     def delete(self, assessment_id: int, reason: str) -> None:
         """Soft delete: the assessment stays in the database, hidden, with who, when and why."""
         self.actor.require_clinical("delete assessments")
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete an assessment.")
         with self.store.writing() as session:

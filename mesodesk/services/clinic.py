@@ -12,7 +12,7 @@ from mesodesk.db.base import utcnow
 from mesodesk.db.models import Clinic, User
 from mesodesk.domain.accounts import IDLE_LOCK_RANGE
 from mesodesk.domain.enums import AuditAction, PaperSize, Role
-from mesodesk.domain.validation import Band, Checker, Problem, ValidationError
+from mesodesk.domain.validation import Band, Checker, Problem, ValidationError, clean
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound, PermissionDenied
 from mesodesk.services.store import Actor, Service
@@ -155,7 +155,8 @@ class ClinicService(Service):
                 clinic.login_chosen_at = utcnow()
             for f in fields(ClinicSettings):
                 value = getattr(settings, f.name)
-                setattr(clinic, f.name, value.strip() if isinstance(value, str) else value)
+                text_field = isinstance(getattr(ClinicSettings, f.name, None), str)
+                setattr(clinic, f.name, clean(value) if text_field else value)
             session.flush()
             old, new = audit.changes(before, audit.snapshot(clinic))
             audit.record(

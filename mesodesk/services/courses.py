@@ -26,7 +26,7 @@ from mesodesk.domain.enums import (
     PlannedStatus,
 )
 from mesodesk.domain.protocols import PROTOCOLS, plan_visits, planned_status
-from mesodesk.domain.validation import Level, Problem, ValidationError
+from mesodesk.domain.validation import Level, Problem, ValidationError, reason_text
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
@@ -126,7 +126,8 @@ class CourseService(Service):
         today: date | None = None,
     ) -> CourseView:
         """Plan a course; its visits' due dates come from the protocol and the start date."""
-        protocol = PROTOCOLS.get(draft.protocol_key)
+        key = getattr(draft, "protocol_key", None)
+        protocol = PROTOCOLS.get(key) if isinstance(key, str) else None
         if protocol is None:
             raise _unknown_protocol(draft.protocol_key)
         with self.store.writing() as session:
@@ -187,6 +188,7 @@ class CourseService(Service):
 
     def stop(self, course_id: int, reason: str, *, today: date | None = None) -> CourseView:
         """End an active course early; the reason goes into its notes and the audit trail."""
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to stop a course.")
         with self.store.writing() as session:
@@ -202,6 +204,7 @@ class CourseService(Service):
 
     def delete(self, course_id: int, reason: str) -> None:
         """Soft delete a course planned by mistake; sessions that fulfilled it keep their link."""
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete a course.")
         with self.store.writing() as session:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+MESSAGE_MAX = 500  # a message quoting a pasted page must not flood the dialog
+
 
 class ServiceError(Exception):
     """Base class: the message is written for the person at the desk."""
+
+    def __init__(self, message: object = "", *args: object) -> None:
+        if isinstance(message, str) and len(message) > MESSAGE_MAX:
+            message = message[:MESSAGE_MAX] + "…"
+        super().__init__(message, *args)
 
 
 class NotFound(ServiceError, LookupError):
@@ -17,3 +24,11 @@ class Conflict(ServiceError):
 
 class PermissionDenied(ServiceError):
     pass
+
+
+class BadValue(ServiceError, ValueError):
+    """A value reached the database that it cannot hold or compare (too large, wrong kind).
+
+    The rules refuse such values with a message per field; this is the safety net behind
+    them (`Store.reading`/`writing`), so a value no rule thought of is still refused cleanly.
+    """

@@ -16,7 +16,14 @@ from mesodesk.db.models import Ingredient, Lot, Patient, SessionLot, TreatmentSe
 from mesodesk.domain.drafts import LotDraft
 from mesodesk.domain.enums import AuditAction, LabelledEnum, SessionStatus
 from mesodesk.domain.rules import NEAR_EXPIRY_DAYS, validate_lot
-from mesodesk.domain.validation import Level, Problem, ValidationError, enforce
+from mesodesk.domain.validation import (
+    Checker,
+    Level,
+    Problem,
+    ValidationError,
+    enforce,
+    reason_text,
+)
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Actor, Store
@@ -182,8 +189,13 @@ class LotsMixin:
         self, lot_id: int, new_quantity: float, reason: str, *, today: date | None = None
     ) -> LotView:
         """Correct the stock after a count, breakage or disposal; the reason is audited."""
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to correct the quantity of a lot.")
+        check = Checker()
+        check.number("quantity_left", new_quantity, "The quantity left")
+        if check.problems:
+            raise ValidationError(check.problems)
         with self.store.writing() as session:
             lot = session.get(Lot, lot_id)
             if lot is None:

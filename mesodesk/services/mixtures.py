@@ -19,7 +19,7 @@ from mesodesk.db.models import Ingredient, Patient, Recipe, RecipeItem, Treatmen
 from mesodesk.domain.drafts import IngredientDraft, RecipeDraft
 from mesodesk.domain.enums import AuditAction
 from mesodesk.domain.rules import validate_ingredient, validate_recipe
-from mesodesk.domain.validation import enforce
+from mesodesk.domain.validation import enforce, reason_text
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.mixture_lots import LotsMixin, LotStatus, LotView, RecallRow, lot_status
@@ -197,6 +197,7 @@ class MixtureService(LotsMixin):
 
     def delete_recipe(self, recipe_id: int, reason: str) -> None:
         """Soft delete: sessions that used the recipe still show it."""
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete a recipe.")
         with self.store.writing() as session:

@@ -19,7 +19,7 @@ from mesodesk.db.models import CoursePlan, Outcome, Patient, User
 from mesodesk.domain.drafts import OutcomeDraft
 from mesodesk.domain.enums import AuditAction, Checkpoint
 from mesodesk.domain.rules import validate_outcome
-from mesodesk.domain.validation import enforce
+from mesodesk.domain.validation import clean, enforce, reason_text
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
@@ -145,7 +145,7 @@ class OutcomeService(Service):
                 diameter_change_pct=draft.diameter_change_pct,
                 global_assessment=draft.global_assessment,
                 satisfaction=draft.satisfaction,
-                notes=draft.notes.strip(),
+                notes=clean(draft.notes),
                 recorded_by_id=self.actor.user_id,
             )
             session.add(row)
@@ -165,6 +165,7 @@ class OutcomeService(Service):
     def delete(self, outcome_id: int, reason: str) -> None:
         """Soft delete with who, when and why; the summary no longer counts it."""
         self.actor.require_clinical("delete outcomes")
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete an outcome.")
         with self.store.writing() as session:

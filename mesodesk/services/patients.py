@@ -15,7 +15,15 @@ from mesodesk.domain.drafts import HairLossTreatments, MedicalHistory, PatientDr
 from mesodesk.domain.enums import AuditAction, Sex
 from mesodesk.domain.rules import validate_patient
 from mesodesk.domain.text import digits, fold, prefix_upper_bound
-from mesodesk.domain.validation import enforce
+from mesodesk.domain.validation import (
+    Band,
+    Checker,
+    ValidationError,
+    clean,
+    enforce,
+    reason_text,
+    shown,
+)
 from mesodesk.services import audit
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
@@ -90,28 +98,28 @@ class PatientDetail:
 
 
 def _fill(patient: Patient, draft: PatientDraft) -> None:
-    patient.family_name = draft.family_name.strip()
-    patient.given_names = draft.given_names.strip()
+    patient.family_name = clean(draft.family_name)
+    patient.given_names = clean(draft.given_names)
     patient.birth_date = draft.birth_date  # type: ignore[assignment]  (validated non-None)
     patient.sex = draft.sex
-    patient.phone = draft.phone.strip()
-    patient.email = draft.email.strip()
-    patient.address = draft.address.strip()
-    patient.notes = draft.notes.strip()
-    patient.allergies = draft.allergies.strip()
+    patient.phone = clean(draft.phone)
+    patient.email = clean(draft.email)
+    patient.address = clean(draft.address)
+    patient.notes = clean(draft.notes)
+    patient.allergies = clean(draft.allergies)
     patient.search_name = fold(f"{patient.family_name} {patient.given_names}")
     patient.search_given = fold(f"{patient.given_names} {patient.family_name}")
     patient.phone_digits = digits(patient.phone)
     history, treatments = draft.history, draft.treatments
     for key in _HISTORY_FLAGS:
         setattr(patient, key, getattr(history, key))
-    patient.history_notes = history.notes.strip()
+    patient.history_notes = clean(history.notes)
     patient.on_minoxidil = treatments.minoxidil
     patient.on_finasteride = treatments.finasteride
     patient.on_dutasteride = treatments.dutasteride
     patient.had_prp = treatments.prp
     patient.had_transplant = treatments.transplant
-    patient.other_treatments = treatments.other.strip()
+    patient.other_treatments = clean(treatments.other)
     now = utcnow()
     if draft.consent_treatment and not patient.consent_treatment:
         patient.consent_treatment_at = now
@@ -249,6 +257,7 @@ class PatientService(Service):
 
     def delete(self, patient_id: int, reason: str) -> None:
         """Soft delete: the record stays, hidden from lists, with who, when and why."""
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete a patient record.")
         with self.store.writing() as session:
@@ -273,6 +282,8 @@ class PatientService(Service):
 
     def resolve(self, reference: str) -> int:
         """A patient id from a clinic record number or a database id (`--patient`)."""
+        if not isinstance(reference, str) or len(reference) > 100:
+            raise NotFound(f"No patient with record number or id {shown(reference)}.")
         ref = reference.strip()
         with self.store.reading() as session:
             found = session.scalar(
@@ -293,12 +304,16 @@ class PatientService(Service):
         matches. Each kind is one index range scan that stops after `offset + limit` rows,
         so a common prefix among 100,000 patients costs no more than a rare one.
         """
+        _check_search(query, limit, offset)
+        query = query if isinstance(query, str) else ""
         with self.store.reading() as session:
             rows = session.execute(self._search(query, offset + limit).limit(limit).offset(offset))
             return [PatientRow(*row) for row in rows]
 
     def count(self, query: str = "") -> int:
         """How many patients match (for the list's caption; slower than `find` on big sets)."""
+        _check_search(query, 1, 0)
+        query = query if isinstance(query, str) else ""
         with self.store.reading() as session:
             ids = self._match_ids(query, None)
             if ids is None:
@@ -419,3 +434,17 @@ def _parse_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+SEARCH_MAX = 200  # characters of a search: a name, a number, a phone or a date
+PAGE_MAX = 10_000  # rows in one page of results
+
+
+def _check_search(query: object, limit: object, offset: object) -> None:
+    """The search text and the page it asks for, refused with a message when unusable."""
+    check = Checker()
+    check.text("query", query, "The search", max_length=SEARCH_MAX)
+    check.ranged("limit", limit, "The page size", "", Band(1, PAGE_MAX), integer=True)
+    check.ranged("offset", offset, "The page start", "", Band(0, 10**9), integer=True)
+    if check.problems:
+        raise ValidationError(check.problems)

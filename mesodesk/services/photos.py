@@ -24,6 +24,7 @@ from mesodesk.db.base import utcnow
 from mesodesk.db.engine import sqlite_path
 from mesodesk.db.models import Patient, Photo, TreatmentSession
 from mesodesk.domain.enums import AuditAction, PhotoView
+from mesodesk.domain.validation import reason_text
 from mesodesk.photos.images import PRINT_SIZE, THUMBNAIL_SIZE, PhotoRefused, Prepared, prepare
 from mesodesk.photos.images import render as render_copy
 from mesodesk.photos.vault import Progress, Vault, VaultReport, write_atomically
@@ -317,6 +318,7 @@ class PhotoService:
 
     def delete(self, photo_ids: PhotoIds, reason: str) -> None:
         """Soft delete: the rows and files stay (clinical records), hidden from the chart."""
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete a photo.")
         with self.store.writing() as session:

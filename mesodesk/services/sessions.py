@@ -19,7 +19,7 @@ from mesodesk.db.models import AdverseEvent, TreatmentSession
 from mesodesk.domain.drafts import AdverseEventDraft, SessionDraft
 from mesodesk.domain.enums import AuditAction, SessionStatus
 from mesodesk.domain.rules import validate_for_signing
-from mesodesk.domain.validation import Level, Problem, ValidationError, enforce
+from mesodesk.domain.validation import Level, Problem, ValidationError, enforce, reason_text
 from mesodesk.services import audit
 from mesodesk.services import session_records as records
 from mesodesk.services.errors import Conflict, NotFound
@@ -180,6 +180,7 @@ class SessionService(Service):
         """Correct a signed session with a new signed version; the original row stays as is."""
         self.actor.require_clinical("amend treatment sessions")
         now = now or utcnow()
+        reason = reason_text(reason)
         if not reason.strip():
             problem = Problem(
                 "amendment_reason",
@@ -290,6 +291,7 @@ class SessionService(Service):
     def delete(self, session_id: int, reason: str) -> None:
         """Soft delete the current version (so the whole chain); its lot uses are given back."""
         self.actor.require_clinical("delete treatment sessions")
+        reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to delete a session.")
         with self.store.writing() as session:

@@ -98,14 +98,14 @@ class Store:
     def reading(self, *, gated: bool = True) -> Iterator[Session]:
         if gated:
             self.check_gate()
-        with self._read() as session, session.begin():
+        with _bad_values_refused(), self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def writing(self, *, gated: bool = True) -> Iterator[Session]:
         if gated:
             self.check_gate()
-        with self._write() as session, session.begin():
+        with _bad_values_refused(), self._write() as session, session.begin():
             yield session
 
     def check_gate(self) -> None:
@@ -122,3 +122,32 @@ class Store:
         if self._opened is not None:
             self._opened.lock.release()
             self._opened = None
+
+
+@contextmanager
+def _bad_values_refused() -> Iterator[None]:
+    """Turn a value the driver cannot bind (an id beyond 64 bits, a list, half a character)
+    into `BadValue`: the transaction is rolled back and the caller gets a message, not a crash.
+    """
+    from sqlalchemy.exc import DBAPIError, InvalidRequestError, StatementError
+
+    from mesodesk.services.errors import BadValue
+
+    try:
+        yield
+    except (OverflowError, UnicodeEncodeError) as exc:
+        raise BadValue(f"A value is too large or not valid text for the database ({exc}).") from exc
+    except InvalidRequestError as exc:
+        if "identifier to formulate primary key" not in str(exc):
+            raise
+        raise BadValue("A reference is not a record id.") from exc
+    except StatementError as exc:
+        orig = exc.orig
+        binding = isinstance(orig, TypeError | ValueError | OverflowError) and not isinstance(
+            exc, DBAPIError
+        )
+        if binding or "Error binding parameter" in str(orig):
+            raise BadValue(
+                f"A value of the wrong kind cannot be stored or looked up: {str(orig)[:200]}"
+            ) from exc
+        raise

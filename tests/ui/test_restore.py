@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from mesodesk.domain.drafts import PatientDraft
+from mesodesk.services.auth import AuthService
 from mesodesk.services.backups import list_backups, take_backup
 from mesodesk.services.patients import PatientService
 from mesodesk.services.store import SYSTEM, Store
@@ -32,6 +33,9 @@ def _clinic(path: Path, names: list[str]) -> None:
     patients = PatientService(store, SYSTEM)
     for name in names:
         patients.register(PatientDraft(name, "Anna", date(1980, 1, 1)))
+    auth = AuthService(store)
+    if auth.policy().needs_setup:  # a single-user clinic: the window opens without sign-in
+        auth.choose_no_login(SYSTEM)
     store.dispose()
 
 
