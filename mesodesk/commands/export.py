@@ -46,12 +46,15 @@ def _run(args: argparse.Namespace) -> int:
         from mesodesk.commands import resolve_patient
         from mesodesk.reports.report_data import collect
         from mesodesk.services import Services
+        from mesodesk.services.chart import record_document
 
         services = Services(store)
-        data = collect(services, resolve_patient(store, args.patient))
+        patient_id = resolve_patient(store, args.patient)
+        data = collect(services, patient_id)
+        write_atomically(output, kind.build(data))
+        record_document(services, patient_id, kind.title, output.name)  # audited, as in the app
     finally:
         store.dispose()
-    write_atomically(output, kind.build(data))
     print(f"Wrote the {kind.title.lower()} of {data.patient.display_name} to {output}.",
           file=sys.stderr)  # fmt: skip
     return 0

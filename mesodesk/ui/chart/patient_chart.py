@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -50,6 +51,7 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
         self.chips = QHBoxLayout()
         self.chips.setSpacing(6)
         buttons = QHBoxLayout()
+        self._clinical_buttons: list[QPushButton] = []
         for text, slot, tip in (
             ("&Edit patient", self.edit_patient, "Ctrl+E"),
             ("New &assessment", self.new_assessment, "Ctrl+Shift+A"),
@@ -62,6 +64,8 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if slot in (self.new_assessment, self.new_session, self.new_outcome):
+                self._clinical_buttons.append(button)
         buttons.addWidget(print_button(self))
         buttons.addWidget(export_button(self))
         buttons.addStretch(1)
@@ -73,6 +77,15 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
         self.tabs = QTabWidget()
         for section in (self.sessions, self.course, self.assessments, self.outcomes, self.photos):
             self.tabs.addTab(section, section.title)
+        # Front desk: no clinical notes and no clinical records (the services refuse both).
+        self.notes_view = QPlainTextEdit()
+        self.notes_view.setObjectName("clinicalNotes")
+        self.notes_view.setReadOnly(True)
+        self.tabs.addTab(self.notes_view, "Clinical notes")
+        if not services.actor.sees_clinical_notes:
+            for button in self._clinical_buttons:
+                button.setEnabled(False)
+                button.setToolTip("For practitioners and administrators")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.meta_label)
@@ -87,6 +100,15 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
         self._first_load = False
         self.runner.database(
             lambda: load_chart(services, patient_id, audited=audited), self._show, self._failed
+        )
+
+    def _show_notes(self, data: ChartData) -> None:
+        if data.notes is None:
+            self.notes_view.setPlainText("Clinical notes are not shown to front-desk accounts.")
+            return
+        self.notes_view.setPlainText(
+            "\n\n".join(f"{n.day:%d.%m.%Y}  {n.source} — {n.author}\n{n.text}" for n in data.notes)
+            or "No clinical notes yet."
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -108,6 +130,7 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
         ):
             section.show_data(data)
             self.tabs.setTabText(index, section.tab_text(data))
+        self._show_notes(data)
         self.title_changed.emit(f"{draft.family_name}, {draft.given_names[:1]}.")
 
     def _show_chips(self, data: ChartData) -> None:

@@ -67,8 +67,19 @@ class ChartPrinting:
 
     def _render(self, kind: str, data: ReportData, target: Path) -> None:
         build = DOCUMENTS[kind].build
+        services, patient_id, title = self.services, self.patient_id, DOCUMENTS[kind].title
+
+        def written(path: Path) -> None:
+            from mesodesk.services.chart import record_document
+
+            self.runner.database(
+                lambda: record_document(services, patient_id, title, path.name),
+                lambda _: self._printed(path),
+                self._print_failed,
+            )
+
         self.runner.compute(
-            lambda: write_atomically(target, build(data)), self._printed, self._print_failed
+            lambda: write_atomically(target, build(data)), written, self._print_failed
         )
 
     def _printed(self, path: Path) -> None:
