@@ -16,9 +16,10 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from mesodesk import __version__
-from mesodesk.commands import Command, resolve_patient
+if TYPE_CHECKING:
+    from mesodesk.commands import Command
 
 log = logging.getLogger("mesodesk.cli")
 
@@ -28,9 +29,13 @@ COMMAND_ORDER = ("demo", "check", "patients", "backup", "restore")
 
 def _command_modules() -> tuple[str, ...]:
     """Every module of mesodesk.commands: adding a sub-command is adding one module."""
-    import mesodesk.commands as package
+    folder = os.path.join(os.path.dirname(__file__), "commands")  # listed, not imported
+    listed = pkgutil.iter_modules([folder])
+    if not os.path.isdir(folder):  # frozen: the modules live in the bundle's archive
+        import mesodesk.commands as package
 
-    found = {m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")}
+        listed = pkgutil.iter_modules(package.__path__)
+    found = {m.name for m in listed if not m.name.startswith("_")}
     ordered = [n for n in COMMAND_ORDER if n in found] + sorted(found - set(COMMAND_ORDER))
     return tuple(f"mesodesk.commands.{name}" for name in ordered)
 
@@ -41,7 +46,16 @@ _DB_HELP = (
     "else mesodesk.db in the data folder)"
 )
 
-__all__ = ["COMMAND_MODULES", "build_parser", "commands", "main", "open_app", "resolve_patient"]
+__all__ = ["COMMAND_MODULES", "build_parser", "commands", "main", "open_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """`resolve_patient` stays importable from here without loading the commands at start-up."""
+    if name == "resolve_patient":
+        from mesodesk.commands import resolve_patient
+
+        return resolve_patient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def commands() -> list[Command]:
@@ -55,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         "opens the application.",
         epilog="`mesodesk COMMAND --help` describes each command.",
     )
+    from mesodesk import __version__
+
     parser.add_argument("--version", action="version", version=f"MesoDesk {__version__}")
     parser.add_argument("--db", metavar="FILE-OR-URL", help=_DB_HELP)
     parser.add_argument(
@@ -87,9 +103,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when `argv` only opens the window (`--db`, `-v`): then the sub-commands,
+    their parser and what they import are not loaded at all, so the window starts sooner."""
+    quick = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    quick.add_argument("--db")
+    quick.add_argument("-v", "--verbose", action="store_true")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:  # let the full parser explain the mistake
+        return None
+    if rest:
+        return None
+    args.command, args.demo, args.self_test = None, False, False
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _window_only(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     if args.demo and args.command:
         parser.error("--demo opens the application; it does not combine with a command")
     if args.demo and args.db:
@@ -171,7 +206,7 @@ def _message(exc: BaseException) -> str:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from mesodesk.db.engine import resolve_url, sqlite_url
+    from mesodesk.db.urls import resolve_url, sqlite_url
 
     if not args.demo:
         return open_app(resolve_url(args.db), demo=False)

@@ -17,7 +17,6 @@ asked for at start-up and kept in memory only.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,9 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from mesodesk import paths
+# defined without SQLAlchemy, so the start-up resolves `--db` before loading it
+from mesodesk.db.urls import resolve_url as resolve_url
+from mesodesk.db.urls import sqlite_url as sqlite_url
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
@@ -38,20 +39,6 @@ SQLITE_PRAGMAS = (
 # else): one for writers, one for schema upgrades.
 WRITER_LOCK_KEY = 0x4D45_534F_0001  # "MESO" 1
 MIGRATION_LOCK_KEY = 0x4D45_534F_0002
-
-
-def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
-    """`--db` takes a file path or an SQLAlchemy URL; then MESODESK_DATABASE_URL; then default."""
-    value = str(db) if db else os.environ.get("MESODESK_DATABASE_URL", "")
-    if not value:
-        return sqlite_url(paths.default_database_path())
-    if "://" in value:
-        return value
-    return sqlite_url(Path(value))
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -12,16 +12,13 @@ one workstation upgrade at a time: the others wait, then find the schema current
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.script.revision import RevisionError
-from alembic.util import CommandError
 from sqlalchemy import Engine, inspect, text
 
 from mesodesk import paths
@@ -34,7 +31,12 @@ from mesodesk.db.engine import (
     sqlite_path,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+# `revision = "0002"` / `down_revision = "0001"` lines of a version file (see `shipped_head`)
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 class MigrationError(RuntimeError):
@@ -54,6 +56,8 @@ class MigrationResult:
 
 def alembic_config(url: str | None = None) -> Config:
     """Alembic's configuration built in code, so it works from a wheel or a frozen bundle."""
+    from alembic.config import Config  # alembic is loaded only when a migration is looked at
+
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
     if url:
@@ -62,6 +66,8 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise MigrationError("MesoDesk ships no migrations: the installation is incomplete.")
@@ -70,6 +76,10 @@ def head_revision() -> str:
 
 def known_revision(revision: str) -> bool:
     """True for a revision this MesoDesk's migrations know (a newer MesoDesk's are unknown)."""
+    from alembic.script import ScriptDirectory
+    from alembic.script.revision import RevisionError
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except (RevisionError, CommandError):
@@ -77,8 +87,50 @@ def known_revision(revision: str) -> bool:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def shipped_head() -> str | None:
+    """The newest revision, read from the version files' text without loading alembic.
+
+    Only a fast path: None when the files are not there as text (or not one linear chain),
+    and the caller then asks alembic (`head_revision`).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for file in (paths.migrations_dir() / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(file.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found.get("down_revision", "None"))
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        revisions.add(str(revision))
+        parents.update([down] if isinstance(down, str) else down or ())
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def at_head(url: str) -> str | None:
+    """The head revision when the database already records it (nothing to upgrade), else None.
+
+    Start-up asks this first, so an up-to-date database is opened without loading alembic.
+    """
+    head = shipped_head()
+    if head is None:
+        return None
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no version table yet, or unreadable: the full path decides
+        return None
+    finally:
+        engine.dispose()
+    return head if [row[0] for row in rows] == [head] else None
 
 
 def _has_tables(engine: Engine) -> bool:
@@ -125,6 +177,8 @@ def upgrade(url: str, *, backup_dir: Path | None = None, revision: str = "head")
                 connection.exec_driver_sql("SET LOCAL lock_timeout = '10min'")
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
             config.attributes["connection"] = connection
+            from alembic import command
+
             command.upgrade(config, revision)
         problems = check_sqlite_consistency(engine) if is_sqlite(engine) else []
         after = current_revision(engine)

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.db.engine import make_engine, resolve_url, sqlite_path
-from mesodesk.db.migrate import MigrationResult, upgrade
+from mesodesk.db.migrate import MigrationResult, at_head, upgrade
 from mesodesk.domain.enums import Role
 from mesodesk.services.startup import Opened, prepare_database_file
 
@@ -72,18 +72,35 @@ class Store:
 
     @classmethod
     def open(
-        cls, db: str | None = None, *, migrate: bool = True, backup_dir: Path | None = None
+        cls,
+        db: str | None = None,
+        *,
+        migrate: bool = True,
+        backup_dir: Path | None = None,
+        deferred_checks: bool = False,
     ) -> Store:
         """Open the database named by `--db` (or the default), upgrading its schema first.
 
         An SQLite file is checked first (network share, another MesoDesk, damage) and gets its
-        daily automatic backup; in-memory and server databases skip all of that.
+        daily automatic backup; in-memory and server databases skip all of that. With
+        `deferred_checks` the damage check and backup wait for `finish_checks()`, unless the
+        schema must be upgraded first (a damaged file is never migrated).
         """
         url = resolve_url(db)
         path = sqlite_path(url)
-        opened = prepare_database_file(path, backup_dir) if path is not None else None
+        opened = (
+            prepare_database_file(path, backup_dir, checks=not deferred_checks)
+            if path is not None
+            else None
+        )
         try:
-            result = upgrade(url, backup_dir=backup_dir) if migrate else None
+            head = at_head(url) if migrate else None
+            if head is not None:
+                result: MigrationResult | None = MigrationResult(head, head, None)
+            else:
+                if opened is not None:
+                    opened.check_and_back_up()  # a damaged file is never migrated
+                result = upgrade(url, backup_dir=backup_dir) if migrate else None
             store = cls(url)
         except BaseException:
             if opened is not None:
@@ -93,6 +110,12 @@ class Store:
         store._opened = opened
         store.backup_problem = opened.backup_problem if opened else None
         return store
+
+    def finish_checks(self) -> None:
+        """The deferred damage check and daily backup (`DamagedDatabase` if damaged)."""
+        if self._opened is not None:
+            self._opened.check_and_back_up()
+            self.backup_problem = self._opened.backup_problem
 
     @contextmanager
     def reading(self, *, gated: bool = True) -> Iterator[Session]:

@@ -1,4 +1,10 @@
-"""Start-up of the window: Qt first (so something is on screen at once), then the database."""
+"""Start-up of the window: the main window first (on screen at once), then the database.
+
+Only PySide6 and the window's own light modules are imported before the first paint;
+SQLAlchemy, the models and the services load on the database thread while the window is
+already showing, and the damage check and daily backup run after the patient list is filled
+(they read the whole file: seconds at 100,000 patients), ahead of any write.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +17,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from mesodesk.db.engine import resolve_url, sqlite_path
-from mesodesk.db.guard import DamagedDatabase
-from mesodesk.domain.enums import Role
-from mesodesk.services import Services
-from mesodesk.services.store import Actor, Store
 from mesodesk.ui.style import apply_style
 from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from mesodesk.db.guard import DamagedDatabase
     from mesodesk.services.backups import BackupInfo
+    from mesodesk.services.store import Actor, Store
+    from mesodesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
 def workstation_actor() -> Actor:
     """Who the audit names until local accounts exist: the operating-system user."""
+    from mesodesk.domain.enums import Role
+    from mesodesk.services.store import Actor
+
     try:
         name = getpass.getuser()
     except Exception:
@@ -35,8 +42,31 @@ def workstation_actor() -> Actor:
 
 
 def database_label(url: str) -> str:
+    from mesodesk.db.engine import sqlite_path
+
     path = sqlite_path(url)
     return str(path) if path is not None else url.split("@")[-1]
+
+
+def open_store(db: str | None) -> Store:
+    """Database thread: open `db` with the damage check deferred (see `Workstation`).
+
+    An open that fails on a file that turns out damaged reports `DamagedDatabase`, so the
+    window can offer the latest good backup as before.
+    """
+    from mesodesk.db.engine import resolve_url, sqlite_path
+    from mesodesk.services.store import Store
+
+    url = resolve_url(db)
+    try:
+        return Store.open(url, deferred_checks=True)
+    except Exception:
+        from mesodesk.db.guard import quick_check
+
+        path = sqlite_path(url)
+        if path is not None and path.is_file() and quick_check(path) != "ok":
+            return Store.open(url)  # raises DamagedDatabase with its advice
+        raise
 
 
 def create_application() -> QApplication:
@@ -55,8 +85,9 @@ class Workstation:
     """
 
     def __init__(self, db_url: str | None, runner: TaskRunner, *, demo: bool = False) -> None:
-        self.db_url, self.runner, self.demo = resolve_url(db_url), runner, demo
-        self.windows: list = []
+        self.db_url, self.runner, self.demo = db_url, runner, demo
+        self.windows: list[MainWindow] = []  # open on a database that passed its checks
+        self.opening: MainWindow | None = None  # on screen, its database still being opened
         self.splash = QLabel("Opening the MesoDesk database…")
         self.splash.setWindowTitle("MesoDesk")
         self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,40 +95,81 @@ class Workstation:
 
     @property
     def database(self) -> Path | None:
-        return sqlite_path(self.db_url)
+        from mesodesk.db.engine import resolve_url, sqlite_path
+
+        return sqlite_path(resolve_url(self.db_url))
 
     def open(self, message: str = "Opening the MesoDesk database…") -> None:
-        self._show_splash(message)
-        self.runner.database(lambda: Store.open(self.db_url), self._opened, self._failed)
+        """Show the main window at once; it fills in when its database is open and checked."""
+        from mesodesk.ui.main_window import MainWindow
+
+        window = MainWindow(None, self.runner, "")
+        window.ui.statusbar.showMessage(message)
+        window.restore_requested.connect(
+            lambda backup, passphrase: self.restore_from_window(window, backup, passphrase)
+        )
+        self.opening = window
+        window.resize(1366, 768)
+        window.show()
+        self.splash.close()
+        db = self.db_url
+        self.runner.database(lambda: open_store(db), self._opened, self._failed)
 
     def close(self) -> None:
-        for window in self.windows:
-            window.services.store.dispose()
+        for window in [*self.windows, *([self.opening] if self.opening else [])]:
+            if window.services is not None:
+                window.services.store.dispose()
         self.windows.clear()
+        self.opening = None
 
     def _show_splash(self, message: str) -> None:
         self.splash.setText(message)
         self.splash.show()
 
     def _opened(self, store: Store) -> None:
-        from mesodesk.ui.main_window import MainWindow
+        from mesodesk.services import Services
 
-        label = database_label(self.db_url) + (" (demo data)" if self.demo else "")
-        window = MainWindow(Services(store, workstation_actor()), self.runner, label)
-        window.restore_requested.connect(
-            lambda backup, passphrase: self.restore_from_window(window, backup, passphrase)
-        )
-        self.windows.append(window)
-        window.resize(1366, 768)
-        window.show()
-        self.splash.close()
+        window = self.opening
+        if window is None:  # closed while the database was opening
+            store.dispose()
+            return
+        label = database_label(store.url) + (" (demo data)" if self.demo else "")
+        window.attach(Services(store, workstation_actor()), label)
+        window.ui.statusbar.clearMessage()
+        # first in the database queue after the list's own query: writes wait behind it
+        self.runner.database(store.finish_checks, lambda _: self._checked(window), self._damaged)
+
+    def _checked(self, window: MainWindow) -> None:
+        if self.opening is window:
+            self.opening = None
+            self.windows.append(window)
+            problem = window.services.store.backup_problem
+            if problem:
+                window.ui.statusbar.showMessage(problem, 30_000)
+
+    def _damaged(self, error: BaseException) -> None:
+        """The deferred check found damage: close the window on it, then as at start."""
+        window, self.opening = self.opening, None
+        if window is not None:
+            self._show_splash("The database is damaged…")  # the application must not quit
+            window.close()
+            window.services.store.dispose()
+        self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
+        from mesodesk.db.guard import DamagedDatabase
+
         log.error("Could not open %s: %s", self.db_url, error)
-        self.splash.close()
+        window, self.opening = self.opening, None
         if isinstance(error, DamagedDatabase):
+            self._show_splash("The database is damaged…")  # until the question is answered
+            if window is not None:
+                window.close()
             self.offer_latest_backup(error)
             return
+        if window is not None:
+            window.close()
+        self.splash.close()
         QMessageBox.critical(None, "MesoDesk", f"The database could not be opened.\n\n{error}")
         QApplication.exit(1)
 
@@ -156,7 +228,7 @@ class Workstation:
         self.runner.database(lambda: latest_good_backup(database), ask, lambda _e: ask(None))
 
 
-def run(db_url: str, demo: bool = False) -> int:
+def run(db_url: str | None, demo: bool = False) -> int:
     """Open the main window on `db_url`; returns the process exit code."""
     app = create_application()
     runner = TaskRunner()

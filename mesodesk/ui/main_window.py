@@ -1,37 +1,87 @@
-"""The workstation's main window: patient registry on the left, charts as tabs on the right."""
+"""The workstation's main window: patient registry on the left, charts as tabs on the right.
+
+The window is built and shown before its database is open (`MainWindow(None, …)`, then
+`attach`): this module imports only Qt and light modules, so the start-up paints it at once;
+the search field takes typing meanwhile, and the list fills when the database is there.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
-from mesodesk import __version__
-from mesodesk.db.engine import sqlite_path
-from mesodesk.services import Services
-from mesodesk.services.patients import PatientDetail
-from mesodesk.ui.chart.patient_chart import PatientChart
-from mesodesk.ui.dialogs.patient_dialog import PatientDialog
 from mesodesk.ui.forms.ui_main_window import Ui_MainWindow
-from mesodesk.ui.interop.menus import add_open_data_actions
 from mesodesk.ui.models.patient_table import PatientTableModel
 from mesodesk.ui.tasks import TaskRunner
-from mesodesk.ui.today_panel import TodayPanel
+
+if TYPE_CHECKING:
+    from mesodesk.services import Services
+    from mesodesk.services.patients import PatientDetail
+    from mesodesk.ui.chart.patient_chart import PatientChart
+    from mesodesk.ui.today_panel import TodayPanel
+
+# widths of the fixed columns, in characters of their widest content ("31.12.1999 (99)")
+COLUMN_CHARACTERS = {0: 11, 2: 17, 3: 18}
+
+
+def _chart_type() -> type[PatientChart]:
+    from mesodesk.ui.chart.patient_chart import PatientChart
+
+    return PatientChart
 
 
 class MainWindow(QMainWindow):
     # (backup file, passphrase), confirmed: the application closes this window, restores, reopens
     restore_requested = Signal(object, object)
 
-    def __init__(self, services: Services, runner: TaskRunner, db_label: str) -> None:
+    def __init__(self, services: Services | None, runner: TaskRunner, db_label: str) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.services, self.runner = services, runner
-        self.setWindowTitle(f"MesoDesk — {db_label}")
+        self.services: Services | None = None
+        self.runner = runner
+        self.today: TodayPanel | None = None
+        self.patient_model: PatientTableModel | None = None
+        self.setWindowTitle("MesoDesk")
+        table = self.ui.patientTable
+        header = table.horizontalHeader()
+        width = table.fontMetrics().horizontalAdvance("0")
+        for column in range(4):
+            if column in COLUMN_CHARACTERS:  # not ResizeToContents: it reads every row
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, COLUMN_CHARACTERS[column] * width + 16)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(26)
+        self.ui.splitter.setSizes([500, 866])
+        self.ui.splitter.setStretchFactor(1, 1)
+        self._busy = QLabel("")
+        self.ui.statusbar.addPermanentWidget(self._busy)
+        self._database_label = QLabel("")
+        self.ui.statusbar.addPermanentWidget(self._database_label)
+        always = (self.ui.actionQuit, self.ui.actionAbout)
+        self._waiting = [a for a in self.findChildren(QAction) if a.isEnabled() and a not in always]
+        for action in self._waiting:  # nothing to act on until the database is open
+            action.setEnabled(False)
+        self.ui.newPatientButton.setEnabled(False)
+        self.ui.searchEdit.setFocus()
+        if services is not None:
+            self.attach(services, db_label)
 
+    def attach(self, services: Services, db_label: str) -> None:
+        """Work on `services`' database: fill the list (with what was typed meanwhile)."""
+        from mesodesk.ui.today_panel import TodayPanel
+
+        self.services, runner = services, self.runner
+        self.setWindowTitle(f"MesoDesk — {db_label}")
+        self._database_label.setText(f"Database: {db_label}")
+        for action in self._waiting:
+            action.setEnabled(True)
+        self.ui.newPatientButton.setEnabled(True)
         patients = services.patients
         self.patient_model = PatientTableModel(
             runner,
@@ -41,25 +91,13 @@ class MainWindow(QMainWindow):
         )
         table = self.ui.patientTable
         table.setModel(self.patient_model)
-        header = table.horizontalHeader()
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
-        table.verticalHeader().setDefaultSectionSize(26)
         table.activated.connect(self._on_patient_activated)
         self.ui.searchEdit.textChanged.connect(self.patient_model.search)
         self.ui.searchEdit.returnPressed.connect(self._open_first_result)
         self.patient_model.results_changed.connect(self._on_results_changed)
         self.patient_model.failed.connect(self._show_error_text)
         self.ui.newPatientButton.clicked.connect(self._on_new_patient)
-        self.ui.splitter.setSizes([500, 866])
-        self.ui.splitter.setStretchFactor(1, 1)
+        self.patient_model.search(self.ui.searchEdit.text())
 
         self.today = TodayPanel(services, runner, self)
         self.today.open_patient.connect(self.open_chart)
@@ -68,13 +106,8 @@ class MainWindow(QMainWindow):
         self.ui.tabs.tabCloseRequested.connect(self._on_tab_close_requested)
 
         self._connect_actions()
-        self._busy = QLabel("")
-        self.ui.statusbar.addPermanentWidget(self._busy)
-        self.ui.statusbar.addPermanentWidget(QLabel(f"Database: {db_label}"))
         runner.busy_changed.connect(self._on_busy_changed)
-        self.patient_model.search("")
         self.today.refresh()
-        self.ui.searchEdit.setFocus()
 
     # -- actions ---------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -95,6 +128,9 @@ class MainWindow(QMainWindow):
         ui.actionAbout.triggered.connect(self._on_about)
         ui.actionBackUpNow.triggered.connect(self.back_up_now)
         ui.actionRestoreBackup.triggered.connect(self.choose_backup_to_restore)
+        from mesodesk.db.engine import sqlite_path
+        from mesodesk.ui.interop.menus import add_open_data_actions
+
         server = sqlite_path(self.services.store.url) is None
         for action in (ui.actionBackUpNow, ui.actionRestoreBackup):
             action.setEnabled(not server)
@@ -113,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def current_chart(self) -> PatientChart | None:
         widget = self.ui.tabs.currentWidget()
-        return widget if isinstance(widget, PatientChart) else None
+        return widget if isinstance(widget, _chart_type()) else None
 
     def _chart_action(self, name: str) -> None:
         chart = self.current_chart()
@@ -129,6 +165,8 @@ class MainWindow(QMainWindow):
 
     # -- patients --------------------------------------------------------------------------
     def _on_new_patient(self) -> None:
+        from mesodesk.ui.dialogs.patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.services, self.runner, parent=self)
         dialog.saved.connect(self._on_patient_saved)
         dialog.open()
@@ -151,14 +189,14 @@ class MainWindow(QMainWindow):
             self.open_chart(row.id)
 
     def open_chart(self, patient_id: int) -> PatientChart:
-        tabs = self.ui.tabs
+        tabs, chart_type = self.ui.tabs, _chart_type()
         for index in range(tabs.count()):
             widget = tabs.widget(index)
-            if isinstance(widget, PatientChart) and widget.patient_id == patient_id:
+            if isinstance(widget, chart_type) and widget.patient_id == patient_id:
                 tabs.setCurrentIndex(index)
                 widget.reload()
                 return widget
-        chart = PatientChart(patient_id, self.services, self.runner, self)
+        chart = chart_type(patient_id, self.services, self.runner, self)
         chart.title_changed.connect(lambda title, c=chart: self._retitle(c, title))
         chart.patient_changed.connect(self.patient_model.refresh)
         chart.patient_changed.connect(self.today.refresh)
@@ -172,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_close_requested(self, index: int) -> None:
         widget = self.ui.tabs.widget(index)
-        if isinstance(widget, PatientChart) and widget.close_requested():
+        if isinstance(widget, _chart_type()) and widget.close_requested():
             self.ui.tabs.removeTab(index)
             widget.deleteLater()
 
@@ -200,6 +238,8 @@ class MainWindow(QMainWindow):
     # -- backups ---------------------------------------------------------------------------
     @property
     def database_file(self) -> Path | None:
+        from mesodesk.db.engine import sqlite_path
+
         return sqlite_path(self.services.store.url)
 
     def back_up_now(self) -> None:
@@ -232,6 +272,8 @@ class MainWindow(QMainWindow):
         self.restore_dialog = dialog
 
     def _on_about(self) -> None:
+        from mesodesk import __version__
+
         QMessageBox.about(
             self,
             "About MesoDesk",
@@ -243,7 +285,7 @@ class MainWindow(QMainWindow):
         tabs = self.ui.tabs
         for index in range(tabs.count()):
             widget = tabs.widget(index)
-            if isinstance(widget, PatientChart) and not widget.close_requested():
+            if isinstance(widget, _chart_type()) and not widget.close_requested():
                 tabs.setCurrentIndex(index)
                 event.ignore()
                 return

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from mesodesk.services.patients import PatientRow
 from mesodesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from mesodesk.services.patients import PatientRow
+
+    FindFn = Callable[[str, int, int], list[PatientRow]]
+    CountFn = Callable[[str], int]
+    Page = list[tuple[PatientRow, tuple[str, str, str, str]]]
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
-FindFn = Callable[[str, int, int], list[PatientRow]]
-CountFn = Callable[[str], int]
+
+
+def cells(rows: list[PatientRow], today: date) -> Page:
+    """Each row with the four texts it shows, made on the worker thread (not in `data()`,
+    which the view calls for every cell and role at each repaint)."""
+    page = []
+    for row in rows:
+        born = row.birth_date
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        texts = (row.record_number, row.display_name, f"{born:%d.%m.%Y} ({age})", row.phone)
+        page.append((row, texts))
+    return page
 
 
 class PatientTableModel(QAbstractTableModel):
@@ -32,6 +48,7 @@ class PatientTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._runner, self._find, self._count = runner, find, count
         self._rows: list[PatientRow] = []
+        self._texts: list[tuple[str, str, str, str]] = []
         self._total = -1  # not counted yet
         self._exhausted = False
         self._query = ""
@@ -66,21 +83,23 @@ class PatientTableModel(QAbstractTableModel):
         self._in_flight = True
         self._generation += 1
         generation = self._generation
-        find = self._find
+        find, today = self._find, self.today
 
         self._runner.lookup(
-            lambda: find(query, PAGE_SIZE, 0),
-            lambda rows: self._on_results(generation, query, rows),
+            lambda: cells(find(query, PAGE_SIZE, 0), today),
+            lambda page: self._on_results(generation, query, page),
             self._on_error,
         )
 
-    def _on_results(self, generation: int, query: str, rows: list[PatientRow]) -> None:
+    def _on_results(self, generation: int, query: str, page: Page) -> None:
         self._in_flight = False
         if generation == self._generation:
             self.beginResetModel()
-            self._rows, self._query, self._fetching = rows, query, False
-            self._exhausted = len(rows) < PAGE_SIZE
-            self._total = len(rows) if self._exhausted else -1
+            self._rows = [row for row, _texts in page]
+            self._texts = [texts for _row, texts in page]
+            self._query, self._fetching = query, False
+            self._exhausted = len(page) < PAGE_SIZE
+            self._total = len(page) if self._exhausted else -1
             self.endResetModel()
             if self._exhausted:
                 self.results_changed.emit(self._total)
@@ -114,22 +133,23 @@ class PatientTableModel(QAbstractTableModel):
             return
         self._fetching = True
         generation, query, offset = self._generation, self._query, len(self._rows)
-        find = self._find
+        find, today = self._find, self.today
         self._runner.lookup(
-            lambda: find(query, PAGE_SIZE, offset),
-            lambda rows: self._on_page(generation, offset, rows),
+            lambda: cells(find(query, PAGE_SIZE, offset), today),
+            lambda page: self._on_page(generation, offset, page),
             self._on_error,
         )
 
-    def _on_page(self, generation: int, offset: int, rows: list[PatientRow]) -> None:
+    def _on_page(self, generation: int, offset: int, page: Page) -> None:
         self._fetching = False
         if generation != self._generation or offset != len(self._rows):
             return
-        self._exhausted = len(rows) < PAGE_SIZE
-        if not rows:
+        self._exhausted = len(page) < PAGE_SIZE
+        if not page:
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-        self._rows.extend(rows)
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(row for row, _texts in page)
+        self._texts.extend(texts for _row, texts in page)
         self.endInsertRows()
 
     # -- Qt model API ----------------------------------------------------------------------
@@ -145,27 +165,14 @@ class PatientTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()][index.column()] if index.isValid() else None
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == 0:
-                return row.record_number
-            if column == 1:
-                return row.display_name
-            if column == 2:
-                born = row.birth_date
-                age = (
-                    self.today.year
-                    - born.year
-                    - ((self.today.month, self.today.day) < (born.month, born.day))
-                )
-                return f"{born:%d.%m.%Y} ({age})"
-            return row.phone
         if role == Qt.ItemDataRole.UserRole:
-            return row.id
+            return self._rows[index.row()].id
         if role == Qt.ItemDataRole.ToolTipRole:
+            row = self._rows[index.row()]
             return f"{row.display_name} — {row.sex.label}"
         return None
 

@@ -1,0 +1,23 @@
+"""Which database `--db` names, as a URL: plain string work, so the command line and the
+window's start-up can resolve it without loading SQLAlchemy (`engine` re-exports both)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mesodesk import paths
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """`--db` takes a file path or an SQLAlchemy URL; then MESODESK_DATABASE_URL; then default."""
+    value = str(db) if db else os.environ.get("MESODESK_DATABASE_URL", "")
+    if not value:
+        return sqlite_url(paths.default_database_path())
+    if "://" in value:
+        return value
+    return sqlite_url(Path(value))
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).expanduser().resolve()}"
