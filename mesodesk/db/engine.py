@@ -74,6 +74,25 @@ def with_password(url: str | URL, password: str) -> URL:
     return make_url(url).set(password=password)
 
 
+# Passwords typed at start-up, for this process only (never written anywhere).
+_PASSWORDS: dict[tuple[str | None, int | None, str | None, str | None], str] = {}
+
+
+def _server_key(url: URL) -> tuple[str | None, int | None, str | None, str | None]:
+    return (url.host, url.port, url.username, url.database)
+
+
+def server_login(url: str | URL) -> tuple[str, str]:
+    """(user, server) of a server URL, for the password prompt."""
+    parsed = make_url(url)
+    return parsed.username or "", parsed.host or "localhost"
+
+
+def remember_password(url: str | URL, password: str) -> None:
+    """Use `password` for every later connection to this server database, in this process."""
+    _PASSWORDS[_server_key(make_url(url))] = password
+
+
 def password_missing(exc: BaseException) -> bool:
     """True when a server connection failed for want of a (right) password."""
     text = str(getattr(exc, "orig", None) or exc).lower()
@@ -123,6 +142,9 @@ def _postgresql_engine(url: URL, **kwargs: Any) -> Engine:
     """A server engine: waits like SQLite's busy timeout, names itself in pg_stat_activity."""
     kwargs.setdefault("pool_pre_ping", True)
     connect_args = dict(kwargs.pop("connect_args", {}))
+    typed = _PASSWORDS.get(_server_key(url))
+    if url.password is None and typed is not None:
+        connect_args.setdefault("password", typed)
     connect_args.setdefault("application_name", "MesoDesk")
     connect_args.setdefault("connect_timeout", 10)
     options = connect_args.get("options", "")

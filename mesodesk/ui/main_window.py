@@ -108,6 +108,27 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         runner.busy_changed.connect(self._on_busy_changed)
         self.today.refresh()
+        self._watch_changes(services)
+
+    def _watch_changes(self, services: Services) -> None:
+        """On a clinic server others save too: show their work as it comes."""
+        from mesodesk.db.engine import is_server_url
+        from mesodesk.ui.change_watch import ChangeWatcher
+
+        if not is_server_url(services.store.url):
+            return
+        self.change_watcher = ChangeWatcher(services.store, self.runner, self)
+        self.change_watcher.changed.connect(self._on_changed_elsewhere)
+        self.change_watcher.start()
+
+    def _on_changed_elsewhere(self) -> None:
+        """New or changed records (from any workstation): refresh what is on screen."""
+        self.patient_model.refresh()
+        self.today.refresh()
+        for index in range(self.ui.tabs.count()):
+            widget = self.ui.tabs.widget(index)
+            if isinstance(widget, _chart_type()):
+                widget.reload()
 
     # -- actions ---------------------------------------------------------------------------
     def _connect_actions(self) -> None:

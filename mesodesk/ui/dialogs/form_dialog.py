@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from mesodesk.domain.validation import Problem, ValidationError
+from mesodesk.services.concurrency import StaleRecord
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.problem_panel import ProblemPanel
 from mesodesk.ui.widgets.unsaved import confirm_discard, watch_changes
@@ -73,9 +74,56 @@ class FormDialog(QDialog):
         self._saving = False
         if isinstance(error, ValidationError):
             self.panel.show(error.problems)
+        elif isinstance(error, StaleRecord) and self.can_reload():
+            self._offer_reload(error)
         else:
             QMessageBox.warning(self, f"{self._what.capitalize()} not saved", str(error))
         self._update_save()
+
+    # -- another workstation saved first ---------------------------------------------------
+    def can_reload(self) -> bool:
+        """Subclasses that edit a stored record say yes and implement `reload_work`."""
+        return False
+
+    def reload_work(self) -> Callable[[], Any]:
+        """A function for the database thread returning the record as it is stored now."""
+        raise NotImplementedError
+
+    def show_reloaded(self, record: Any) -> None:
+        """Put the reloaded record into the form (and remember its new version)."""
+        raise NotImplementedError
+
+    def _offer_reload(self, error: StaleRecord) -> None:
+        """Say who saved first and offer to reload (window-modal, without a nested loop)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            f"{self._what.capitalize()} not saved",
+            str(error),
+            parent=self,
+        )
+        box.setObjectName("staleRecordBox")
+        reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep my edits open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.setInformativeText(
+            "Reload replaces what you typed with the saved record; your edits are lost. "
+            "Keep them open to copy what you need first."
+        )
+        box.buttonClicked.connect(lambda button: self._on_stale_answer(box, button is reload))
+        box.open()
+
+    def _on_stale_answer(self, box: QMessageBox, reload: bool) -> None:
+        box.deleteLater()
+        if reload:
+            self.runner.database(self.reload_work(), self._on_reloaded, self._on_reload_failed)
+
+    def _on_reloaded(self, record: Any) -> None:
+        self.show_reloaded(record)
+        self.dirty = False
+        self.validate()
+
+    def _on_reload_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, f"{self._what.capitalize()} not reloaded", str(error))
 
     def reject(self) -> None:
         if self.dirty and not confirm_discard(self, self._what):

@@ -162,3 +162,14 @@ class PatientDialog(FormDialog):
         return lambda: patients.update(
             existing.id, draft, expected_version=existing.version, acknowledge_warnings=acknowledged
         )
+
+    def can_reload(self) -> bool:
+        return self.patient is not None
+
+    def reload_work(self) -> Callable[[], Any]:
+        patients, patient_id = self.services.patients, self.patient.id  # type: ignore[union-attr]
+        return lambda: patients.get(patient_id)
+
+    def show_reloaded(self, record: Any) -> None:
+        self.patient = record
+        self._load(record)

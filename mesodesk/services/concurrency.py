@@ -1,0 +1,89 @@
+"""Several workstations on one database: stale saves are refused, and changes are noticed.
+
+A form remembers the `version` of the record it loaded and hands it back on save; if another
+workstation saved the record meanwhile, the versions differ and the save is refused with
+`StaleRecord`, naming who changed it and when (from the audit trail), so the person can
+reload and make their change again. Underneath, the ORM's version counter
+(`version_id_col`) makes every UPDATE name the version it read, a safety net for code that
+would load a record in one transaction and save it in another (services load and save in one
+write transaction, and writers take turns, so that is where the check above matters).
+
+`change_marker` is the light query a workstation repeats (on window focus and every few
+seconds) to learn whether anyone changed anything: every change writes one audit row, so the
+highest audit id moves exactly when there is something new to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mesodesk.db.models import AuditEntry
+from mesodesk.services.errors import Conflict
+from mesodesk.services.store import Store
+
+
+class StaleRecord(Conflict):
+    """Someone saved the record after it was loaded here; reload, then change it again."""
+
+    def __init__(
+        self, message: str, *, changed_by: str | None = None, changed_at: datetime | None = None
+    ) -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+@dataclass(frozen=True)
+class LastChange:
+    username: str
+    at: datetime
+
+    def phrase(self) -> str:
+        local = self.at.astimezone()
+        return f"by {self.username} on {local:%d.%m.%Y at %H:%M}"
+
+
+def last_change(session: Session, entity: str, entity_id: int) -> LastChange | None:
+    """Who last changed a record, and when, according to the audit trail."""
+    row = session.execute(
+        select(AuditEntry.username, AuditEntry.at)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    return LastChange(row.username, row.at) if row is not None else None
+
+
+def stale(session: Session, entity: str, entity_id: int, label: str) -> StaleRecord:
+    """The refusal for a save based on an outdated copy of `label` (e.g. "Müller, Jana")."""
+    change = last_change(session, entity, entity_id)
+    who = f" {change.phrase()}" if change else " on another workstation"
+    return StaleRecord(
+        f"{label} was changed{who}, after you opened it. Your changes were not saved: reload "
+        "to see the current record, then make them again.",
+        changed_by=change.username if change else None,
+        changed_at=change.at if change else None,
+    )
+
+
+def refuse_if_stale(
+    session: Session,
+    current: int,
+    expected: int | None,
+    entity: str,
+    entity_id: int,
+    label: str,
+) -> None:
+    """Raise `StaleRecord` when the stored version is not the one the form loaded."""
+    if expected is not None and current != expected:
+        raise stale(session, entity, entity_id, label)
+
+
+def change_marker(store: Store) -> int:
+    """A number that grows whenever anyone changes anything (the newest audit row's id)."""
+    with store.reading() as session:
+        return session.scalar(select(func.max(AuditEntry.id))) or 0
