@@ -65,7 +65,8 @@ def compile_forms(python: Path) -> int:
 def build(python: Path) -> int:
     """PyInstaller (the `build` extra, installed on first use) → dist/MesoDesk/, then the frozen
     `--self-test`: a folder is only good once it has shown it starts, migrates and prints."""
-    if subprocess.run([str(python), "-c", "import PyInstaller"], capture_output=True).returncode:
+    probe = [str(python), "-c", "import PyInstaller, psycopg, psycopg_binary"]
+    if subprocess.run(probe, capture_output=True).returncode:
         import tomllib  # here: an older python3 must still reach the version message
 
         extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

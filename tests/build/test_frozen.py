@@ -106,3 +106,18 @@ def test_the_frozen_command_line_finds_its_sub_commands(
     assert done.returncode == 0, done.stderr
     for name in ("demo", "check", "patients", "backup", "restore", "export"):
         assert name in done.stdout
+
+
+def test_the_frozen_workstation_can_join_a_clinic_server(
+    built: subprocess.CompletedProcess[str], request: pytest.FixtureRequest
+) -> None:
+    """psycopg and its libpq are inside: the folder fills and checks a PostgreSQL database."""
+    if sys.platform != "linux":
+        pytest.skip("a windowed executable has no console to print to")
+    url = request.getfixturevalue("pg_url")
+    for args in (("demo", "--patients", "3"), ("check",)):
+        done = subprocess.run(
+            [str(EXECUTABLE), *args, "--db", url], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+    assert "All checks passed" in done.stdout
