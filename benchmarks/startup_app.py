@@ -3,21 +3,24 @@
     python benchmarks/startup_app.py DB LAUNCHED [CHART_PATIENT]
 
 The app starts through its command line (`mesodesk --db DB`), as a clinic starts it; this
-script only adds the probes, before anything of MesoDesk is imported.
+script only adds the probes, before anything of MesoDesk is imported. The probes are one
+application event filter, as in `startup_bare.py` (no polling timer competing for the GIL).
 
-Prints `shown <epoch>` at the main window's first paint, `ready <epoch>` once the patient
-list has rows and the search field has focus, then (with a patient id) opens that chart,
-waits for its data and prints `rss <kB>` (peak resident memory) before quitting.
+Prints `shown <epoch>` at the main window's first paint, `ready <epoch>` at the first paint
+of the patient list with rows in it while the search field has focus, then (with a patient
+id) opens that chart and, once it is painted with its data, prints `rss <kB>` (peak
+resident memory) and quits.
 """
 
 from __future__ import annotations
 
-import resource
 import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from benchmarks.startup_bare import peak_rss_kb
 
 marks: dict[str, float] = {}
 
@@ -28,46 +31,46 @@ def mark(name: str) -> None:
         print(f"{name} {marks[name]:.6f}", flush=True)
 
 
-class FirstPaint(QObject):
-    """Notes the first paint of any widget inside the main window (not the splash)."""
+class Probe(QObject):
+    """Watches paints inside the main window (not the splash) for each mark in turn."""
+
+    def __init__(self, app: QApplication, chart: int | None) -> None:
+        super().__init__()
+        self.app, self.chart = app, chart
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and type(watched.window()).__name__ == "MainWindow"
-        ):
-            mark("shown")
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+            return False
+        window = watched.window()
+        if type(window).__name__ != "MainWindow":
+            return False
+        mark("shown")
+        if "ready" not in marks:
+            model = window.patient_model
+            if (
+                model is not None
+                and model.rowCount() > 0
+                and watched is window.ui.patientTable.viewport()
+                and window.focusWidget() is window.ui.searchEdit
+            ):
+                mark("ready")
+                if self.chart is None:
+                    self.app.quit()
+                else:
+                    QTimer.singleShot(0, lambda: window.open_chart(self.chart))
+        else:
+            chart = window.current_chart()
+            if chart is not None and chart.data is not None and watched is chart:
+                print(f"rss {peak_rss_kb()}", flush=True)
+                self.app.quit()
         return False
 
 
 def main() -> None:
     db, chart = sys.argv[1], int(sys.argv[3]) if len(sys.argv) > 3 else None
     app = QApplication(sys.argv[:1])
-    painted = FirstPaint()
-    app.installEventFilter(painted)
-    poll = QTimer()
-    poll.setInterval(1)
-
-    def check() -> None:
-        window = next((w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"), None)
-        if window is None:
-            return
-        if "ready" not in marks:
-            model, edit = getattr(window, "patient_model", None), window.ui.searchEdit
-            if model is not None and model.rowCount() > 0 and window.focusWidget() is edit:
-                mark("ready")
-                if chart is None:
-                    app.quit()
-                else:
-                    window.open_chart(chart)
-        elif window.current_chart() is not None and window.current_chart().data is not None:
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"rss {rss}", flush=True)
-            app.quit()
-
-    poll.timeout.connect(check)
-    poll.start()
+    probe = Probe(app, chart)
+    app.installEventFilter(probe)
     QTimer.singleShot(60_000, app.quit)  # never hang the suite
 
     from mesodesk.cli import main as mesodesk
