@@ -59,7 +59,9 @@ def open_store(db: str | None) -> Store:
 
     url = resolve_url(db)
     try:
-        return Store.open(url, deferred_checks=True)
+        store = Store.open(url, deferred_checks=True)
+        _preload()
+        return store
     except Exception:
         from mesodesk.db.guard import quick_check
 
@@ -67,6 +69,15 @@ def open_store(db: str | None) -> Store:
         if path is not None and path.is_file() and quick_check(path) != "ok":
             return Store.open(url)  # raises DamagedDatabase with its advice
         raise
+
+
+def _preload() -> None:
+    """Import here, on the database thread, what the window's `attach` is about to use:
+    imports hold the interpreter, and the GUI thread would otherwise wait on them."""
+    from importlib import import_module
+
+    for name in ("mesodesk.services.patients", "mesodesk.ui.today_panel"):
+        import_module(name)
 
 
 def create_application() -> QApplication:
@@ -169,34 +180,9 @@ class Workstation:
             return
         if window is not None:
             window.close()
-        if self._asked_server_password(error):
-            return
         self.splash.close()
         QMessageBox.critical(None, "MesoDesk", f"The database could not be opened.\n\n{error}")
         QApplication.exit(1)
-
-    def _asked_server_password(self, error: BaseException) -> bool:
-        """A clinic server that wants a password: ask for it (memory only) and try again."""
-        from mesodesk.db.engine import (
-            is_server_url,
-            password_missing,
-            remember_password,
-            resolve_url,
-            server_login,
-        )
-        from mesodesk.ui.server_password import ask_password
-
-        url = resolve_url(self.db_url)
-        if not is_server_url(url) or not password_missing(error):
-            return False
-        wrong = "authentication failed" in str(error)
-        self.splash.close()
-        password = ask_password(None, *server_login(url), wrong)
-        if password is None:
-            return False
-        remember_password(url, password)
-        self.open()
-        return True
 
     # -- restoring ---------------------------------------------------------------------------
     def restore_from_window(self, window: QWidget, backup: Path, passphrase: str | None) -> None:

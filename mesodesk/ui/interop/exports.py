@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from mesodesk.interop.archive import ArchiveResult, archive_file_name, export_archive, export_fhir
 from mesodesk.interop.tables import TableExportService
 from mesodesk.services import Services
+from mesodesk.ui.interop.menus import TABLE_TITLES
 from mesodesk.ui.photos.import_dialog import ImportProgress
 from mesodesk.ui.tasks import TaskRunner
-
-TABLE_TITLES = {"patients": "Patients", "sessions": "Treatment sessions", "lots": "Product lots"}
 
 
 def documents_folder() -> Path:

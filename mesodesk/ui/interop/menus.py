@@ -10,7 +10,9 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
-from mesodesk.ui.interop.exports import TABLE_TITLES, export_table
+# here, not in `exports`: building the menus must not load the export code (and, through the
+# photo import it shares, alembic), which the window's start-up would wait for
+TABLE_TITLES = {"patients": "Patients", "sessions": "Treatment sessions", "lots": "Product lots"}
 
 
 def add_open_data_actions(window: Any) -> None:
@@ -27,9 +29,7 @@ def add_open_data_actions(window: Any) -> None:
     ui.menuFile.insertMenu(before, csv_menu)
     for table, title in TABLE_TITLES.items():
         action = _action(window, f"actionExport_{table}", f"{title}…")
-        action.triggered.connect(
-            lambda _=False, t=table: export_table(window, window.services, window.runner, t)
-        )
+        action.triggered.connect(lambda _=False, t=table: _export_table(window, t))
         csv_menu.addAction(action)
     ui.menuFile.insertSeparator(before)
     ui.menuPatient.addSeparator()
@@ -41,6 +41,12 @@ def add_open_data_actions(window: Any) -> None:
         action.triggered.connect(lambda _=False, m=method: window._chart_action(m))
         ui.menuPatient.addAction(action)
         setattr(window, name, action)
+
+
+def _export_table(window: Any, table: str) -> None:
+    from mesodesk.ui.interop.exports import export_table
+
+    export_table(window, window.services, window.runner, table)
 
 
 def _action(window: Any, name: str, text: str) -> QAction:
