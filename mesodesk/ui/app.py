@@ -180,9 +180,34 @@ class Workstation:
             return
         if window is not None:
             window.close()
+        if self._asked_server_password(error):
+            return
         self.splash.close()
         QMessageBox.critical(None, "MesoDesk", f"The database could not be opened.\n\n{error}")
         QApplication.exit(1)
+
+    def _asked_server_password(self, error: BaseException) -> bool:
+        """A clinic server that wants a password: ask for it (memory only) and try again."""
+        from mesodesk.db.engine import (
+            is_server_url,
+            password_missing,
+            remember_password,
+            resolve_url,
+            server_login,
+        )
+        from mesodesk.ui.server_password import ask_password
+
+        url = resolve_url(self.db_url)
+        if not is_server_url(url) or not password_missing(error):
+            return False
+        wrong = "authentication failed" in str(error)
+        self.splash.close()
+        password = ask_password(None, *server_login(url), wrong)
+        if password is None:
+            return False
+        remember_password(url, password)
+        self.open()
+        return True
 
     # -- restoring ---------------------------------------------------------------------------
     def restore_from_window(self, window: QWidget, backup: Path, passphrase: str | None) -> None:
