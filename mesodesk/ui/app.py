@@ -22,6 +22,7 @@ from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from mesodesk.db.guard import DamagedDatabase
+    from mesodesk.services.auth import UserSession
     from mesodesk.services.backups import BackupInfo
     from mesodesk.services.store import Actor, Store
     from mesodesk.ui.main_window import MainWindow
@@ -144,11 +145,53 @@ class Workstation:
         if window is None:  # closed while the database was opening
             store.dispose()
             return
-        label = database_label(store.url) + (" (demo data)" if self.demo else "")
-        window.attach(Services(store, workstation_actor()), label)
-        window.ui.statusbar.clearMessage()
-        # first in the database queue after the list's own query: writes wait behind it
-        self.runner.database(store.finish_checks, lambda _: self._checked(window), self._damaged)
+        from mesodesk.ui.security.sign_in import sign_in_then
+
+        steps = {"signed in": False, "checked": False}
+
+        def both_done(step: str) -> None:
+            steps[step] = True
+            if all(steps.values()):
+                self._checked(window)
+
+        def signed_in(actor: Actor, session: UserSession | None) -> None:
+            if self.opening is not window:
+                return
+            label = database_label(store.url) + (" (demo data)" if self.demo else "")
+            window.attach(Services(store, actor), label)
+            window.ui.statusbar.clearMessage()
+            if session is not None:
+                from mesodesk.services.auth import AuthService
+                from mesodesk.ui.security.idle_lock import IdleLock
+                from mesodesk.ui.security.menus import update_security_actions
+
+                window.idle_lock = IdleLock(session, AuthService(store), self.runner, window)
+                update_security_actions(window)
+            both_done("signed in")
+
+        def cancelled() -> None:
+            if self.opening is window:
+                self.opening = None
+                window.close()
+                store.dispose()
+
+        # Sign-in (or the first start's choice) before the window shows any record; the
+        # damage check and daily backup queue right behind the policy read, ahead of the
+        # sign-in's audit row and of any other write.
+        sign_in_then(store, self.runner, window, workstation_actor(), signed_in, cancelled)
+
+        def damaged(error: BaseException) -> None:
+            self._show_splash("The database is damaged…")  # the application must not quit
+            if window.services is None and self.opening is window:
+                self.opening = None  # the sign-in dialog's cancel now changes nothing
+                dialog = getattr(window, "sign_in_dialog", None)
+                if dialog is not None:
+                    dialog.done(0)
+                window.close()
+                store.dispose()
+            self._damaged(error)
+
+        self.runner.database(store.finish_checks, lambda _: both_done("checked"), damaged)
 
     def _checked(self, window: MainWindow) -> None:
         if self.opening is window:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from mesodesk.ui.chart.patient_chart import PatientChart
     from mesodesk.ui.today_panel import TodayPanel
 
-# widths of the fixed columns, in characters of their widest content ("31.12.1999 (99)")
-COLUMN_CHARACTERS = {0: 11, 2: 17, 3: 18}
+# the widest usual content of the fixed columns; the name column takes the rest
+COLUMN_SAMPLES = {0: "P0000000", 2: "31.12.1999 (99)", 3: "+49 151 0727 8072"}
 
 
 def _chart_type() -> type[PatientChart]:
@@ -47,17 +47,8 @@ class MainWindow(QMainWindow):
         self.today: TodayPanel | None = None
         self.patient_model: PatientTableModel | None = None
         self.setWindowTitle("MesoDesk")
-        table = self.ui.patientTable
-        header = table.horizontalHeader()
-        width = table.fontMetrics().horizontalAdvance("0")
-        for column in range(4):
-            if column in COLUMN_CHARACTERS:  # not ResizeToContents: it reads every row
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, COLUMN_CHARACTERS[column] * width + 16)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setDefaultSectionSize(26)
-        self.ui.splitter.setSizes([500, 866])
+        self.ui.patientTable.verticalHeader().setDefaultSectionSize(26)
+        self.ui.splitter.setSizes([540, 826])
         self.ui.splitter.setStretchFactor(1, 1)
         self._busy = QLabel("")
         self.ui.statusbar.addPermanentWidget(self._busy)
@@ -91,6 +82,7 @@ class MainWindow(QMainWindow):
         )
         table = self.ui.patientTable
         table.setModel(self.patient_model)
+        self._size_patient_columns()
         table.activated.connect(self._on_patient_activated)
         self.ui.searchEdit.textChanged.connect(self.patient_model.search)
         self.ui.searchEdit.returnPressed.connect(self._open_first_result)
@@ -163,6 +155,28 @@ class MainWindow(QMainWindow):
             )
         QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit, ui.searchEdit.clear)
         add_open_data_actions(self)
+        from mesodesk.ui.security.menus import add_security_actions
+
+        add_security_actions(self)
+
+    def _size_patient_columns(self) -> None:
+        """Fixed columns fit their usual content (not ResizeToContents: it reads every row)."""
+        table = self.ui.patientTable
+        header = table.horizontalHeader()
+        table.ensurePolished()  # the style sheet's fonts, not the default ones
+        header.ensurePolished()
+        cells, titles = table.fontMetrics(), header.fontMetrics()
+        model = table.model()
+        for column in range(header.count()):
+            if column in COLUMN_SAMPLES:
+                title = str(model.headerData(column, Qt.Orientation.Horizontal))
+                width = max(
+                    cells.horizontalAdvance(COLUMN_SAMPLES[column]), titles.horizontalAdvance(title)
+                )
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width + 14)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()

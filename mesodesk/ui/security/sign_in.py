@@ -28,6 +28,7 @@ from mesodesk.services.store import Actor, Store
 from mesodesk.ui.tasks import TaskRunner
 
 Ready = Callable[[Actor, "UserSession | None"], None]
+_OPEN: set[QDialog] = set()
 
 
 def _password_field() -> QLineEdit:
@@ -234,9 +235,10 @@ def sign_in_then(
             return
         dialog.ready.connect(ready)
         dialog.rejected.connect(cancelled)
+        _OPEN.add(dialog)  # a dialog without a parent needs a reference until it closes
+        dialog.finished.connect(lambda _code: _OPEN.discard(dialog))
+        if parent is not None:
+            parent.sign_in_dialog = dialog  # type: ignore[attr-defined]
         dialog.open()
-        parent_window = parent
-        if parent_window is not None:
-            parent_window.sign_in_dialog = dialog  # type: ignore[attr-defined]
 
     runner.database(auth.policy, decide, lambda error: cancelled())

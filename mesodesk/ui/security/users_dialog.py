@@ -42,10 +42,16 @@ class _ServiceDialog(QDialog):
         self.message = QLabel("")
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.setMinimumWidth(460)
 
     def run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.message.setText("")
-        self.runner.database(work, done, lambda error: self.message.setText(str(error)))
+        self.runner.database(work, done, self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        self.message.setText(str(error))
+        self.adjustSize()  # room for the message, however long
 
 
 class UsersDialog(_ServiceDialog):
