@@ -35,3 +35,28 @@ def test_rows_arrive_page_by_page_and_the_caption_counts_all(
     assert len(set(ids)) == 250
     window.close()
     store.dispose()
+
+
+def test_at_1366_by_768_the_list_shows_names_dates_and_phones_whole(
+    qtbot, window, clinic, questions
+) -> None:
+    from datetime import date
+
+    from mesodesk.domain.drafts import PatientDraft
+
+    clinic.services.patients.register(
+        PatientDraft(
+            "Fernandes-Oliveira", "Jean-Pierre", date(1999, 12, 31), phone="+49 151 0727 8072"
+        )
+    )
+    window.patient_model.refresh()
+    qtbot.waitUntil(lambda: window.patient_model.rowCount() == 1, timeout=5000)
+    table = window.ui.patientTable
+    assert not table.horizontalScrollBar().isVisible()
+    metrics = table.fontMetrics()
+    model = window.patient_model
+    for column in range(model.columnCount()):
+        text = str(model.index(0, column).data())
+        if column != 1:  # the name column takes what is left; the others fit their content
+            assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(column), text
+    assert table.columnWidth(1) >= metrics.horizontalAdvance("Fernandes, Kenji")
