@@ -29,6 +29,7 @@ TRICHO_FIELDS = (
 )
 _ASSESSMENT_COLUMNS = (
     "id",
+    "version",
     "patient_id",
     "practitioner_id",
     "assessed_on",
@@ -74,6 +75,7 @@ class AssessmentView:
     notes: str
     practitioner_id: int | None
     practitioner_name: str
+    version: int = 1  # what the edit form hands back on save (see services.concurrency)
 
     @property
     def diagnosis_label(self) -> str:
@@ -236,4 +238,5 @@ def _view(
         notes=row.notes if notes_visible else "",
         practitioner_id=row.practitioner_id,
         practitioner_name=row.display_name or "",
+        version=row.version,
     )

@@ -29,6 +29,7 @@ from mesodesk.services.assessment_views import (
     AssessmentView,
     assessment_views,
 )
+from mesodesk.services.concurrency import require_version
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -135,11 +136,15 @@ class AssessmentService(Service):
         *,
         acknowledge_warnings: bool = False,
         today: date | None = None,
+        expected_version: int | None = None,
     ) -> AssessmentView:
-        """Correct an assessment in place (assessments are not signed); audited before/after."""
+        """Correct an assessment in place (assessments are not signed); audited before/after.
+        Refused if someone else saved it since `expected_version` (the version the form loaded)."""
         self.actor.require_clinical("edit assessments")
         with self.store.writing() as session:
             row = self._load(session, assessment_id)
+            label = f"The assessment of {row.assessed_on:%d.%m.%Y}"
+            require_version(session, row, expected_version, _ENTITY, label)
             if draft.patient_id != row.patient_id:
                 raise Conflict("An assessment cannot be moved to another patient.")
             stages = self._validate(session, draft, acknowledge_warnings, today)

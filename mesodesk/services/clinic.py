@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -14,6 +14,7 @@ from mesodesk.domain.accounts import IDLE_LOCK_RANGE
 from mesodesk.domain.enums import AuditAction, PaperSize, Role
 from mesodesk.domain.validation import Band, Checker, Problem, ValidationError, clean
 from mesodesk.services import audit
+from mesodesk.services.concurrency import require_version
 from mesodesk.services.errors import Conflict, NotFound, PermissionDenied
 from mesodesk.services.store import Actor, Service
 
@@ -32,6 +33,14 @@ class ClinicSettings:
     idle_lock_minutes: int = 10
     record_number_prefix: str = "P"
     logo_png: bytes | None = None
+    # The version of the clinic row these settings were read at: a save of settings read
+    # earlier than another workstation's save is refused (None: built from scratch, no check).
+    version: int | None = field(default=None, compare=False)
+
+
+def _columns() -> list[str]:
+    """The settings that are clinic columns a save writes (not the version it was read at)."""
+    return [f.name for f in fields(ClinicSettings) if f.name != "version"]
 
 
 @dataclass(frozen=True)
@@ -129,23 +138,28 @@ class ClinicService(Service):
         with self.store.reading() as session:
             clinic = session.scalar(select(Clinic).order_by(Clinic.id).limit(1))
             if clinic is None:
-                return ClinicSettings()
+                return ClinicSettings(version=0)
             return ClinicSettings(
-                **{f.name: getattr(clinic, f.name) for f in fields(ClinicSettings)}
+                **{name: getattr(clinic, name) for name in _columns()}, version=clinic.version
             )
 
     def save_settings(self, settings: ClinicSettings) -> ClinicSettings:
         """Letterhead, paper and the login policy: administrators only, checked field by field.
 
         Requiring sign-in needs an active administrator with a password (or nobody could
-        sign in); switching it either way is the clinic's explicit choice.
+        sign in); switching it either way is the clinic's explicit choice. Refused when another
+        workstation saved the settings after `settings.version` was read.
         """
         require_administrator(self.actor, "change the clinic settings")
         problems = settings_problems(settings)
         if problems:
             raise ValidationError(tuple(problems))
         with self.store.writing() as session:
+            fresh = session.scalar(select(Clinic.id).limit(1)) is None
             clinic = clinic_row(session)
+            # version 0: read before any clinic row existed; still so if this save creates it
+            expected = clinic.version if fresh and settings.version == 0 else settings.version
+            require_version(session, clinic, expected, "clinic", "The clinic settings")
             before = audit.snapshot(clinic)
             if settings.require_login and administrators_with_password(session) == 0:
                 raise Conflict(
@@ -153,10 +167,10 @@ class ClinicService(Service):
                 )
             if settings.require_login != clinic.require_login or clinic.login_chosen_at is None:
                 clinic.login_chosen_at = utcnow()
-            for f in fields(ClinicSettings):
-                value = getattr(settings, f.name)
-                text_field = isinstance(getattr(ClinicSettings, f.name, None), str)
-                setattr(clinic, f.name, clean(value) if text_field else value)
+            for name in _columns():
+                value = getattr(settings, name)
+                text_field = isinstance(getattr(ClinicSettings, name, None), str)
+                setattr(clinic, name, clean(value) if text_field else value)
             session.flush()
             old, new = audit.changes(before, audit.snapshot(clinic))
             audit.record(

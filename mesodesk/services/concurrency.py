@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from mesodesk.db.models import AuditEntry
@@ -47,20 +48,40 @@ class LastChange:
         return f"by {self.username} on {local:%d.%m.%Y at %H:%M}"
 
 
-def last_change(session: Session, entity: str, entity_id: int) -> LastChange | None:
-    """Who last changed a record, and when, according to the audit trail."""
+def newest_change(session: Session, where: ColumnElement[bool]) -> LastChange | None:
+    """The newest audit row matching `where`: who made it, and when."""
     row = session.execute(
         select(AuditEntry.username, AuditEntry.at)
-        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .where(where)
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
     return LastChange(row.username, row.at) if row is not None else None
 
 
-def stale(session: Session, entity: str, entity_id: int, label: str) -> StaleRecord:
-    """The refusal for a save based on an outdated copy of `label` (e.g. "Müller, Jana")."""
-    change = last_change(session, entity, entity_id)
+def about(entity: str, entity_id: int) -> ColumnElement[bool]:
+    """Audit rows of one record."""
+    return (AuditEntry.entity == entity) & (AuditEntry.entity_id == entity_id)
+
+
+def last_change(session: Session, entity: str, entity_id: int) -> LastChange | None:
+    """Who last changed a record, and when, according to the audit trail."""
+    return newest_change(session, about(entity, entity_id))
+
+
+def stale(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    label: str,
+    change_where: ColumnElement[bool] | None = None,
+) -> StaleRecord:
+    """The refusal for a save based on an outdated copy of `label` (e.g. "Müller, Jana").
+
+    `change_where`: the audit rows that can change the record, when not only its own (a lot's
+    stock moves with the sessions that draw from it)."""
+    where = change_where if change_where is not None else about(entity, entity_id)
+    change = newest_change(session, where)
     who = f" {change.phrase()}" if change else " on another workstation"
     return StaleRecord(
         f"{label} was changed{who}, after you opened it. Your changes were not saved: reload "
@@ -77,10 +98,31 @@ def refuse_if_stale(
     entity: str,
     entity_id: int,
     label: str,
+    change_where: ColumnElement[bool] | None = None,
 ) -> None:
     """Raise `StaleRecord` when the stored version is not the one the form loaded."""
     if expected is not None and current != expected:
-        raise stale(session, entity, entity_id, label)
+        raise stale(session, entity, entity_id, label, change_where)
+
+
+class Versioned(Protocol):
+    """A row with an optimistic-lock counter (every model with `version_id_col`)."""
+
+    id: int
+    version: int
+
+
+def require_version(
+    session: Session,
+    row: Versioned,
+    expected: int | None,
+    entity: str,
+    label: str,
+    change_where: ColumnElement[bool] | None = None,
+) -> None:
+    """The check every in-place save makes: `row` must still be at the version its form
+    loaded (`expected`; None for callers that loaded nothing, e.g. scripts)."""
+    refuse_if_stale(session, row.version, expected, entity, row.id, label, change_where)
 
 
 def change_marker(store: Store) -> int:

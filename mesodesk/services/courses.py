@@ -28,6 +28,7 @@ from mesodesk.domain.enums import (
 from mesodesk.domain.protocols import PROTOCOLS, plan_visits, planned_status
 from mesodesk.domain.validation import Level, Problem, ValidationError, reason_text
 from mesodesk.services import audit
+from mesodesk.services.concurrency import require_version
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -58,6 +59,7 @@ class CourseView:
     notes: str
     visits: tuple[VisitView, ...]
     today: date
+    version: int = 1  # what a stop or completion hands back (see services.concurrency)
 
     def count(self, status: PlannedStatus) -> int:
         return sum(visit.status is status for visit in self.visits)
@@ -186,19 +188,28 @@ class CourseService(Service):
             )
             return self._view(session, course.id, today)
 
-    def stop(self, course_id: int, reason: str, *, today: date | None = None) -> CourseView:
+    def stop(
+        self,
+        course_id: int,
+        reason: str,
+        *,
+        today: date | None = None,
+        expected_version: int | None = None,
+    ) -> CourseView:
         """End an active course early; the reason goes into its notes and the audit trail."""
         reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to stop a course.")
         with self.store.writing() as session:
-            course = self._load(session, course_id)
+            course = self._load(session, course_id, expected_version)
             self._set_status(session, course, CourseStatus.STOPPED, reason.strip(), today)
             return self._view(session, course.id, today)
 
-    def complete(self, course_id: int, *, today: date | None = None) -> CourseView:
+    def complete(
+        self, course_id: int, *, today: date | None = None, expected_version: int | None = None
+    ) -> CourseView:
         with self.store.writing() as session:
-            course = self._load(session, course_id)
+            course = self._load(session, course_id, expected_version)
             self._set_status(session, course, CourseStatus.COMPLETED, "", today)
             return self._view(session, course.id, today)
 
@@ -336,12 +347,15 @@ class CourseService(Service):
         )
 
     @staticmethod
-    def _load(session: Session, course_id: int) -> CoursePlan:
+    def _load(session: Session, course_id: int, expected_version: int | None = None) -> CoursePlan:
+        """The live course, refused (StaleRecord) if it is no longer at `expected_version`."""
         course = session.scalar(
             select(CoursePlan).where(CoursePlan.id == course_id, CoursePlan.deleted_at.is_(None))
         )
         if course is None:
             raise NotFound(f"No course with id {course_id}.")
+        label = f"The course {course.protocol_name} of {course.start_date:%d.%m.%Y}"
+        require_version(session, course, expected_version, _ENTITY, label)
         return course
 
     @staticmethod
@@ -351,7 +365,8 @@ class CourseService(Service):
         c = CoursePlan
         head = session.execute(
             select(
-                c.id, c.patient_id, c.protocol_key, c.protocol_name, c.start_date, c.status, c.notes
+                *(c.id, c.patient_id, c.protocol_key, c.protocol_name, c.start_date),
+                *(c.status, c.notes, c.version),
             ).where(c.id == course_id, c.deleted_at.is_(None))
         ).one_or_none()
         if head is None:
@@ -378,7 +393,8 @@ class CourseService(Service):
             .where(pv.course_id == course_id)
             .order_by(pv.sequence, fulfilled.c.performed_at)
         )
-        return CourseView(*head, visits=_visits(rows, day), today=day)
+        *columns, version = head
+        return CourseView(*columns, visits=_visits(rows, day), today=day, version=version)
 
 
 def _visits(rows: Iterable[Row], today: date) -> tuple[VisitView, ...]:

@@ -9,10 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Row, Select, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from mesodesk.db.models import Ingredient, Lot, Patient, SessionLot, TreatmentSession, User
+from mesodesk.db.models import (
+    AuditEntry,
+    Ingredient,
+    Lot,
+    Patient,
+    SessionLot,
+    TreatmentSession,
+    User,
+)
 from mesodesk.domain.drafts import LotDraft
 from mesodesk.domain.enums import AuditAction, LabelledEnum, SessionStatus
 from mesodesk.domain.rules import NEAR_EXPIRY_DAYS, validate_lot
@@ -25,6 +33,7 @@ from mesodesk.domain.validation import (
     reason_text,
 )
 from mesodesk.services import audit
+from mesodesk.services.concurrency import about, require_version
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Actor, Store
 
@@ -60,6 +69,7 @@ class LotView:
     notes: str
     status: LotStatus
     days_to_expiry: int
+    version: int = 1  # what the correction form hands back on save (see services.concurrency)
 
     @property
     def label(self) -> str:
@@ -114,12 +124,15 @@ _LOT_COLUMNS = (
     Lot.supplier,
     Lot.received_on,
     Lot.notes,
+    Lot.version,
 )
 
 
 def _lot_view(row: Row, today: date) -> LotView:
+    *columns, version = row
     return LotView(
-        *row,
+        *columns,
+        version=version,
         status=lot_status(row.expiry_date, today),
         days_to_expiry=(row.expiry_date - today).days,
     )
@@ -134,6 +147,14 @@ def lot_view(session: Session, lot_id: int, today: date) -> LotView:
     if row is None:
         raise NotFound(f"No lot with id {lot_id}.")
     return _lot_view(row, today)
+
+
+def _stock_changes(lot_id: int) -> ColumnElement[bool]:
+    """Audit rows that can move a lot's stock: its own, and those of sessions drawing from it."""
+    users = select(SessionLot.session_id).where(SessionLot.lot_id == lot_id)
+    return about("lot", lot_id) | (
+        (AuditEntry.entity == "treatment_session") & AuditEntry.entity_id.in_(users)
+    )
 
 
 class LotsMixin:
@@ -186,9 +207,16 @@ class LotsMixin:
             return lot_view(session, lot.id, day)
 
     def adjust_lot_quantity(
-        self, lot_id: int, new_quantity: float, reason: str, *, today: date | None = None
+        self,
+        lot_id: int,
+        new_quantity: float,
+        reason: str,
+        *,
+        today: date | None = None,
+        expected_version: int | None = None,
     ) -> LotView:
-        """Correct the stock after a count, breakage or disposal; the reason is audited."""
+        """Correct the stock after a count, breakage or disposal; the reason is audited.
+        Refused if the lot changed since `expected_version` (e.g. a session drew from it)."""
         reason = reason_text(reason)
         if not reason.strip():
             raise Conflict("A reason is required to correct the quantity of a lot.")
@@ -200,6 +228,8 @@ class LotsMixin:
             lot = session.get(Lot, lot_id)
             if lot is None:
                 raise NotFound(f"No lot with id {lot_id}.")
+            label = f"Lot {lot.lot_number} of {lot.product_name}"
+            require_version(session, lot, expected_version, "lot", label, _stock_changes(lot.id))
             if not 0 <= new_quantity <= lot.quantity_received:
                 raise ValidationError(
                     (

@@ -27,6 +27,7 @@ class IngredientView:
     pregnancy_contraindicated: bool
     notes: str
     active: bool
+    version: int = 1  # what the edit form hands back on save (see services.concurrency)
 
     def as_draft(self) -> IngredientDraft:
         return IngredientDraft(
@@ -78,6 +79,7 @@ class RecipeView:
     total_volume_ml: float
     notes: str
     items: tuple[RecipeItemView, ...]
+    version: int = 1  # what the recipe editor hands back on save (see services.concurrency)
 
     @property
     def summary(self) -> str:
@@ -141,6 +143,7 @@ _INGREDIENT_COLUMNS = (
     Ingredient.pregnancy_contraindicated,
     Ingredient.notes,
     Ingredient.active,
+    Ingredient.version,
 )
 
 
@@ -201,6 +204,7 @@ def recipe_view(session: Session, recipe_id: int, *, include_deleted: bool = Fal
             base.name.label("based_on_name"),
             Recipe.total_volume_ml,
             Recipe.notes,
+            Recipe.version,
         )
         .outerjoin(base, base.id == Recipe.based_on_id)
         .outerjoin(Patient, Patient.id == Recipe.patient_id)
@@ -223,6 +227,7 @@ def recipe_view(session: Session, recipe_id: int, *, include_deleted: bool = Fal
         total_volume_ml=row.total_volume_ml,
         notes=row.notes,
         items=tuple(_item(r) for r in _item_rows(session, recipe_id)),
+        version=row.version,
     )
 
 

@@ -21,6 +21,7 @@ from mesodesk.domain.enums import AuditAction
 from mesodesk.domain.rules import validate_ingredient, validate_recipe
 from mesodesk.domain.validation import enforce, reason_text
 from mesodesk.services import audit
+from mesodesk.services.concurrency import require_version
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.mixture_lots import LotsMixin, LotStatus, LotView, RecallRow, lot_status
 from mesodesk.services.mixture_views import (
@@ -106,13 +107,21 @@ class MixtureService(LotsMixin):
             return ingredient_view(session, row.id)
 
     def update_ingredient(
-        self, ingredient_id: int, draft: IngredientDraft, *, acknowledge_warnings: bool = False
+        self,
+        ingredient_id: int,
+        draft: IngredientDraft,
+        *,
+        acknowledge_warnings: bool = False,
+        expected_version: int | None = None,
     ) -> IngredientView:
+        """Refused if someone saved the ingredient since `expected_version` (the form's copy)."""
         enforce(validate_ingredient(draft), acknowledge_warnings=acknowledge_warnings)
         with self.store.writing() as session:
             row = session.get(Ingredient, ingredient_id)
             if row is None:
                 raise NotFound(f"No ingredient with id {ingredient_id}.")
+            label = f"The ingredient {row.name}"
+            require_version(session, row, expected_version, "ingredient", label)
             self._ensure_name_free(session, draft.name, row.id)
             before = audit.snapshot(row)
             _fill_ingredient(row, draft)
@@ -159,12 +168,19 @@ class MixtureService(LotsMixin):
             return recipe_view(session, row.id)
 
     def update_recipe(
-        self, recipe_id: int, draft: RecipeDraft, *, acknowledge_warnings: bool = False
+        self,
+        recipe_id: int,
+        draft: RecipeDraft,
+        *,
+        acknowledge_warnings: bool = False,
+        expected_version: int | None = None,
     ) -> RecipeView:
-        """Edit a recipe; its composition is frozen once a session has used it."""
+        """Edit a recipe; its composition is frozen once a session has used it. Refused if
+        someone saved it since `expected_version` (the version the editor loaded)."""
         self._check_recipe(draft, acknowledge_warnings)
         with self.store.writing() as session:
             row = self._load_recipe(session, recipe_id)
+            require_version(session, row, expected_version, "recipe", f"The recipe {row.name}")
             if (draft.patient_id, draft.based_on_id) != (row.patient_id, row.based_on_id):
                 raise Conflict(
                     "A recipe keeps its patient and its template; create a new recipe instead."

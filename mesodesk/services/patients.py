@@ -25,7 +25,7 @@ from mesodesk.domain.validation import (
     shown,
 )
 from mesodesk.services import audit
-from mesodesk.services.concurrency import refuse_if_stale
+from mesodesk.services.concurrency import require_version
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -231,9 +231,7 @@ class PatientService(Service):
         with self.store.writing() as session:
             patient = self._load(session, patient_id)
             label = f"{patient.family_name}, {patient.given_names}"
-            refuse_if_stale(
-                session, patient.version, expected_version, "patient", patient_id, label
-            )
+            require_version(session, patient, expected_version, "patient", label)
             before = audit.snapshot(patient)
             if draft.record_number and draft.record_number.strip() != patient.record_number:
                 self._ensure_number_free(session, draft.record_number.strip(), patient.id)

@@ -145,6 +145,7 @@ class SessionView:
     zones: tuple[ZoneView, ...]
     lots: tuple[LotUseView, ...]
     adverse_events: tuple[AdverseEventView, ...]
+    version: int = 1  # what a form hands back on save (see services.concurrency)
 
     @property
     def is_current(self) -> bool:
@@ -340,6 +341,7 @@ def session_views(
             zones=zones.get(row.id, ()),
             lots=lots.get(row.id, ()),
             adverse_events=events.get(row.id, ()),
+            version=row.version,
         )
     return views
 

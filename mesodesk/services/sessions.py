@@ -22,6 +22,7 @@ from mesodesk.domain.rules import validate_for_signing
 from mesodesk.domain.validation import Level, Problem, ValidationError, enforce, reason_text
 from mesodesk.services import audit
 from mesodesk.services import session_records as records
+from mesodesk.services.concurrency import require_version, stale
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.session_checks import (
     check_session,
@@ -94,11 +95,14 @@ class SessionService(Service):
         acknowledge_warnings: bool = False,
         override_reason: str = "",
         now: datetime | None = None,
+        expected_version: int | None = None,
     ) -> SessionView:
-        """Replace a draft's content; its old lot uses are given back and the new ones drawn."""
+        """Replace a draft's content; its old lot uses are given back and the new ones drawn.
+        Refused if someone saved or signed it since `expected_version` (what the form loaded)."""
         self.actor.require_clinical("edit treatment sessions")
         with self.store.writing() as session:
             row = records.load(session, session_id)
+            _require_unchanged(session, row, expected_version)
             if row.status is not SessionStatus.DRAFT:
                 raise Conflict("Signed sessions are locked: amend instead.")
             if draft.patient_id != row.patient_id:
@@ -176,8 +180,10 @@ class SessionService(Service):
         acknowledge_warnings: bool = False,
         override_reason: str = "",
         now: datetime | None = None,
+        expected_version: int | None = None,
     ) -> SessionView:
-        """Correct a signed session with a new signed version; the original row stays as is."""
+        """Correct a signed session with a new signed version; the original row stays as is.
+        Refused if the signed version changed or was amended since `expected_version`."""
         self.actor.require_clinical("amend treatment sessions")
         now = now or utcnow()
         reason = reason_text(reason)
@@ -192,6 +198,7 @@ class SessionService(Service):
         with self.store.writing() as session:
             user = signer(session, self.actor)
             old = records.load(session, session_id)
+            _require_unchanged(session, old, expected_version)
             if old.status is not SessionStatus.SIGNED:
                 raise Conflict("Only a signed session is amended: edit the draft instead.")
             records.require_current(session, old)
@@ -378,3 +385,14 @@ def _chain_deleted(session: Session, session_id: int) -> bool:
         select(TreatmentSession.deleted_at).where(TreatmentSession.id == current)
     )
     return deleted is not None
+
+
+def _require_unchanged(session: Session, row: TreatmentSession, expected: int | None) -> None:
+    """The form's copy must still be current: same version, and (for a signed session) not
+    amended meanwhile, which adds a newer row instead of changing this one."""
+    label = f"Session #{row.id}"
+    require_version(session, row, expected, _ENTITY, label)
+    if expected is not None:
+        newest = chain_ids(session, row.id)[-1]
+        if newest != row.id:
+            raise stale(session, _ENTITY, newest, label)

@@ -89,7 +89,7 @@ def test_update_records_only_what_changed_and_refuses_a_stale_version(
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert set(entry.after) == {"pregnant", "phone", "phone_digits", "version"}
         assert entry.before["pregnant"] is False
-    with pytest.raises(Conflict, match="Müller, Jana was changed by dr.lena on "):
+    with pytest.raises(Conflict, match=r"Müller, Jana was changed by dr\.lena on "):
         patients.update(saved.id, draft(), expected_version=saved.version, today=TODAY)
 
 
