@@ -134,6 +134,7 @@ class BareSearch(QMainWindow):
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             self.model.appendRow([QStandardItem(str(v)) for v in row[1:5]])
+        self.view.viewport().update()  # shown again even when no row changed (as the app does)
         self.filled = time.perf_counter()
 
 
