@@ -115,13 +115,7 @@ class IngredientDialog(FormDialog):
         fill_enum(ui.classCombo, IngredientClass)
         fill_units(ui.unitCombo)
         if ingredient is not None:
-            ui.nameEdit.setText(ingredient.name)
-            select_enum(ui.classCombo, ingredient.ingredient_class)
-            default = ingredient.default_concentration
-            ui.concentrationEdit.setText("" if default is None else f"{default:g}")
-            select_enum(ui.unitCombo, ingredient.unit)
-            ui.pregnancyCheck.setChecked(ingredient.pregnancy_contraindicated)
-            ui.notesEdit.setPlainText(ingredient.notes)
+            self._load(ingredient)
         self.setup_form(
             {
                 "name": ui.nameEdit,
@@ -132,6 +126,16 @@ class IngredientDialog(FormDialog):
             },
             "ingredient",
         )
+
+    def _load(self, ingredient: IngredientView) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(ingredient.name)
+        select_enum(ui.classCombo, ingredient.ingredient_class)
+        default = ingredient.default_concentration
+        ui.concentrationEdit.setText("" if default is None else f"{default:g}")
+        select_enum(ui.unitCombo, ingredient.unit)
+        ui.pregnancyCheck.setChecked(ingredient.pregnancy_contraindicated)
+        ui.notesEdit.setPlainText(ingredient.notes)
 
     def _draft(self) -> tuple[IngredientDraft, list[Problem]]:
         ui, problems = self.ui, []
@@ -168,7 +172,18 @@ class IngredientDialog(FormDialog):
         mixtures = self.services.mixtures
         if self.ingredient is None:
             return lambda: mixtures.add_ingredient(draft, acknowledge_warnings=acknowledged)
-        ingredient_id = self.ingredient.id
+        ingredient_id, version = self.ingredient.id, self.ingredient.version
         return lambda: mixtures.update_ingredient(
-            ingredient_id, draft, acknowledge_warnings=acknowledged
+            ingredient_id, draft, acknowledge_warnings=acknowledged, expected_version=version
         )
+
+    def can_reload(self) -> bool:
+        return self.ingredient is not None
+
+    def reload_work(self) -> Callable[[], Any]:
+        mixtures, ingredient_id = self.services.mixtures, self.ingredient.id  # type: ignore[union-attr]
+        return lambda: mixtures.get_ingredient(ingredient_id)
+
+    def show_reloaded(self, record: Any) -> None:
+        self.ingredient = record
+        self._load(record)

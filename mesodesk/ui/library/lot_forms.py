@@ -115,16 +115,20 @@ class AdjustLotDialog(FormDialog):
         super().__init__(runner, parent)
         self.ui = ui = Ui_AdjustLotDialog()
         ui.setupUi(self)
-        self.services, self.lot = services, lot
+        self.services = services
+        self._load(lot)
+        self.setup_form(
+            {"quantity_left": ui.newQuantityEdit, "reason": ui.reasonEdit}, "quantity correction"
+        )
+
+    def _load(self, lot: LotView) -> None:
+        self.lot, ui = lot, self.ui
         ui.lotLabel.setText(f"{lot.product_name} — lot {lot.lot_number}")
         ui.stockLabel.setText(
             f"Now {lot.quantity_left:g} of the {lot.quantity_received:g} {lot.unit} received "
             f"are left; expires {lot.expiry_date:%d.%m.%Y}."
         )
         ui.newQuantityEdit.setPlaceholderText(f"now {lot.quantity_left:g} {lot.unit}")
-        self.setup_form(
-            {"quantity_left": ui.newQuantityEdit, "reason": ui.reasonEdit}, "quantity correction"
-        )
 
     def _quantity(self, problems: list[Problem]) -> float | None:
         return read_number(
@@ -167,4 +171,17 @@ class AdjustLotDialog(FormDialog):
     def save_work(self, acknowledged: bool) -> Callable[[], Any]:
         quantity = self._quantity([]) or 0.0
         reason, lot_id, mixtures = self.ui.reasonEdit.text(), self.lot.id, self.services.mixtures
-        return lambda: mixtures.adjust_lot_quantity(lot_id, quantity, reason)
+        version = self.lot.version
+        return lambda: mixtures.adjust_lot_quantity(
+            lot_id, quantity, reason, expected_version=version
+        )
+
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_work(self) -> Callable[[], Any]:
+        mixtures, lot_id = self.services.mixtures, self.lot.id
+        return lambda: mixtures.get_lot(lot_id)
+
+    def show_reloaded(self, record: Any) -> None:
+        self._load(record)  # the count and reason typed stay: they are checked against it

@@ -1,0 +1,75 @@
+"""A form other than the patient's, saved after another workstation changed its record:
+the message names who saved first, and Reload brings the stored record into the form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from mesodesk.domain.enums import Role
+from mesodesk.services.mixtures import MixtureService
+from mesodesk.services.store import Actor, Store
+from mesodesk.ui.library import AdjustLotDialog, LotLibraryDialog
+
+LEFT = Qt.MouseButton.LeftButton
+SAVE = QDialogButtonBox.StandardButton.Save
+OTHER = Actor(None, "ben.back", Role.ADMINISTRATOR)
+
+
+def _visible(qtbot, kind, name: str | None = None):
+    found: list = []
+
+    def look() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, kind) and w.isVisible() and (name is None or w.objectName() == name)
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(look, timeout=5000)
+    return found[0]
+
+
+def _idle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=5000)
+
+
+def test_a_lot_correction_after_another_workstations_offers_to_reload(qtbot, window) -> None:
+    window.ui.actionLots.trigger()
+    lots = _visible(qtbot, LotLibraryDialog)
+    _idle(qtbot, window)
+    lot = lots.table.current_record()
+    qtbot.mouseClick(lots.ui.adjustButton, LEFT)
+    form = _visible(qtbot, AdjustLotDialog)
+    assert form.lot.id == lot.id
+
+    other = Store(window.services.store.url)  # the other workstation counts first
+    try:
+        theirs = MixtureService(other, OTHER)
+        stored = theirs.get_lot(lot.id)
+        counted = stored.quantity_left - 1
+        theirs.adjust_lot_quantity(lot.id, counted, "count", expected_version=stored.version)
+    finally:
+        other.dispose()
+
+    qtbot.keyClicks(form.ui.newQuantityEdit, f"{counted + 2:g}")
+    qtbot.keyClicks(form.ui.reasonEdit, "Counted the fridge")
+    assert form.ui.buttonBox.button(SAVE).isEnabled(), form.ui.problemsLabel.text()
+    qtbot.mouseClick(form.ui.buttonBox.button(SAVE), LEFT)
+    box = _visible(qtbot, QMessageBox, "staleRecordBox")
+    assert f"Lot {lot.lot_number} of {lot.product_name} was changed by ben.back on " in box.text()
+    assert [b.text() for b in box.buttons()] == ["Reload", "Keep my edits open"]
+    reload = next(b for b in box.buttons() if b.text() == "Reload")
+    qtbot.mouseClick(reload, LEFT)
+    qtbot.waitUntil(
+        lambda: form.ui.stockLabel.text().startswith(f"Now {counted:g} of"), timeout=5000
+    )
+    assert form.isVisible()
+
+    qtbot.mouseClick(form.ui.buttonBox.button(SAVE), LEFT)  # the count typed, on the new copy
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
+    _idle(qtbot, window)
+    assert window.services.mixtures.get_lot(lot.id).quantity_left == counted + 2
+    lots.close()
+    _idle(qtbot, window)
