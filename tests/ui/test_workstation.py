@@ -55,6 +55,12 @@ def _chart(qtbot, window, patient_id: int) -> PatientChart:
     return chart
 
 
+def _searched(window, query: str) -> bool:
+    """The list shows the results of `query`, not of a query typed (or refreshed) earlier."""
+    model = window.patient_model
+    return model.query == query and not model.is_loading()
+
+
 def test_register_a_patient_and_find_them_by_typing(qtbot, window, questions) -> None:
     qtbot.mouseClick(window.ui.newPatientButton, Qt.MouseButton.LeftButton)
     dialog = _dialog(qtbot, PatientDialog)
@@ -77,13 +83,15 @@ def test_register_a_patient_and_find_them_by_typing(qtbot, window, questions) ->
 
     window.ui.searchEdit.clear()
     qtbot.keyClicks(window.ui.searchEdit, "nguy")
-    qtbot.waitUntil(lambda: window.patient_model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: _searched(window, "nguy"), timeout=5000)
+    assert window.patient_model.rowCount() == 2
     names = {window.patient_model.patient_at(r).display_name for r in range(2)}
     assert names == {"Nguyễn, Thi Mai", "Nguyen-Baptiste, Paul"}
     assert "2 patients" in window.ui.resultCountLabel.text()
     window.ui.searchEdit.clear()
     qtbot.keyClicks(window.ui.searchEdit, "orst")
-    qtbot.waitUntil(lambda: window.patient_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: _searched(window, "orst"), timeout=5000)
+    assert window.patient_model.rowCount() == 1
     assert window.patient_model.patient_at(0).family_name == "Ørsted"
     assert questions == []
 

@@ -93,6 +93,8 @@ class PatientTableModel(QAbstractTableModel):
 
     def _on_results(self, generation: int, query: str, page: Page) -> None:
         self._in_flight = False
+        if self._queued is not None and self._queued != query:
+            generation = -1  # typed on meanwhile: these rows are already out of date
         if generation == self._generation:
             self.beginResetModel()
             self._rows = [row for row, _texts in page]
