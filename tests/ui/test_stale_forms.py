@@ -73,3 +73,60 @@ def test_a_lot_correction_after_another_workstations_offers_to_reload(qtbot, win
     assert window.services.mixtures.get_lot(lot.id).quantity_left == counted + 2
     lots.close()
     _idle(qtbot, window)
+
+
+def test_a_session_draft_saved_elsewhere_meanwhile_offers_to_reload(qtbot, window, clinic) -> None:
+    from dataclasses import replace
+    from datetime import date, datetime, timedelta
+
+    from mesodesk.domain.drafts import LotUse, PatientDraft, SessionDraft, ZoneEntry
+    from mesodesk.domain.enums import ScalpZone, Technique
+    from mesodesk.services.sessions import SessionService
+    from mesodesk.ui.dialogs.session_form import Mode, SessionForm
+
+    patient_id = window.services.patients.register(
+        PatientDraft("Lindqvist", "Maja", date(1986, 5, 2), consent_treatment=True)
+    ).id
+    draft = SessionDraft(
+        patient_id=patient_id,
+        practitioner_id=clinic.practitioner_id,
+        performed_at=datetime.now().astimezone() - timedelta(hours=1),
+        recipe_id=clinic.recipe_id,
+        volume_ml=3.0,
+        needle_gauge=30,
+        needle_length_mm=4,
+        technique=Technique.NAPPAGE,
+        zones=[ZoneEntry(ScalpZone.VERTEX, depth_mm=1.5)],
+        lots=[LotUse(clinic.good_lot_id)],
+        pain_score=2,
+        no_adverse_events=True,
+    )
+    stored = window.services.sessions.record(draft)
+    chart = window.open_chart(patient_id)
+    qtbot.waitUntil(lambda: chart.data is not None and bool(chart.data.sessions), timeout=5000)
+    chart.open_session(chart.data.sessions[0])
+    form = _visible(qtbot, SessionForm)
+    assert form.mode is Mode.EDIT_DRAFT and form.version == stored.version
+
+    other = Store(window.services.store.url)  # another workstation changes the pain score
+    try:
+        SessionService(other, OTHER).update_draft(
+            stored.id, replace(draft, pain_score=6), expected_version=stored.version
+        )
+    finally:
+        other.dispose()
+
+    form.ui.painSpin.setValue(4)
+    qtbot.mouseClick(form.ui.saveDraftButton, LEFT)
+    box = _visible(qtbot, QMessageBox, "staleRecordBox")
+    assert "ben.back" in box.text()
+    assert window.services.sessions.get(stored.id).draft.pain_score == 6  # theirs stands
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Reload"), LEFT)
+    qtbot.waitUntil(lambda: form.ui.painSpin.value() == 6, timeout=5000)
+    assert form.version == window.services.sessions.get(stored.id).version
+
+    form.ui.painSpin.setValue(4)  # now on the stored copy: the save goes in
+    qtbot.mouseClick(form.ui.saveDraftButton, LEFT)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
+    _idle(qtbot, window)
+    assert window.services.sessions.get(stored.id).draft.pain_score == 4

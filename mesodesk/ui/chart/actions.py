@@ -132,6 +132,7 @@ class ChartActions:
                     ctx,
                     initial=view.draft,
                     session_id=view.id,
+                    version=view.version,
                     mode=mode,
                     parent=self,
                 )

@@ -18,7 +18,9 @@ from mesodesk.domain.rules import validate_for_signing, validate_session
 from mesodesk.domain.safety import check_mixture_safety
 from mesodesk.domain.validation import Level, Problem, ValidationError
 from mesodesk.services import Services
+from mesodesk.services.concurrency import StaleRecord
 from mesodesk.services.session_context import SessionFormContext
+from mesodesk.services.session_views import SessionView
 from mesodesk.ui.dialogs.session_tables import AdverseTable, LotTable, ZoneTable
 from mesodesk.ui.forms.ui_session_form import Ui_SessionForm
 from mesodesk.ui.tasks import TaskRunner
@@ -48,6 +50,7 @@ class SessionForm(QDialog):
         *,
         initial: SessionDraft | None = None,
         session_id: int | None = None,
+        version: int | None = None,
         mode: Mode = Mode.NEW,
         parent: QWidget | None = None,
     ) -> None:
@@ -56,6 +59,7 @@ class SessionForm(QDialog):
         self.ui.setupUi(self)
         self.services, self.runner, self.context = services, runner, context
         self.mode, self.session_id = mode, session_id
+        self.version = version  # of the stored session this form edits or amends
         self._saving = False
         self.dirty = False
         self._fill_choices()
@@ -294,13 +298,18 @@ class SessionForm(QDialog):
         reason = self.ui.reasonEdit.text().strip()
         sessions, mode, session_id = self.services.sessions, self.mode, self.session_id
         kwargs = {"acknowledge_warnings": ack, "override_reason": override}
+        expected = self.version
         self._draft_saved_as: int | None = None
 
         def work() -> int:
             if mode is Mode.AMEND:
-                return sessions.amend(session_id, draft, reason, **kwargs).id
+                return sessions.amend(
+                    session_id, draft, reason, expected_version=expected, **kwargs
+                ).id
             if mode is Mode.EDIT_DRAFT:
-                saved_id = sessions.update_draft(session_id, draft, **kwargs).id
+                saved_id = sessions.update_draft(
+                    session_id, draft, expected_version=expected, **kwargs
+                ).id
             else:
                 saved_id = sessions.record(draft, **kwargs).id
             self._draft_saved_as = saved_id  # if signing fails, the draft is kept and edited
@@ -326,9 +335,53 @@ class SessionForm(QDialog):
             self.saved.emit(self._draft_saved_as)
         if isinstance(error, ValidationError):
             self.panel.show(error.problems)
+        elif isinstance(error, StaleRecord) and self.session_id is not None:
+            self._offer_reload(error)
         else:
             QMessageBox.warning(self, "Session not saved", str(error))
         self._update_buttons()
+
+    # -- another workstation saved first ---------------------------------------------------
+    def _offer_reload(self, error: StaleRecord) -> None:
+        """Say who saved first; Reload puts the stored session in the form, edits are lost."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Session not saved", str(error), parent=self)
+        box.setObjectName("staleRecordBox")
+        reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep my edits open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.setInformativeText(
+            "Reload replaces what you typed with the saved session; your edits are lost. "
+            "Keep them open to copy what you need first."
+        )
+        box.buttonClicked.connect(lambda button: self._on_stale_answer(box, button is reload))
+        box.open()
+
+    def _on_stale_answer(self, box: QMessageBox, reload: bool) -> None:
+        box.deleteLater()
+        if reload and self.session_id is not None:
+            sessions, session_id = self.services.sessions, self.session_id
+            self.runner.database(
+                lambda: sessions.get(session_id),
+                self.show_reloaded,
+                lambda e: QMessageBox.warning(self, "Session not reloaded", str(e)),
+            )
+
+    def show_reloaded(self, view: SessionView) -> None:
+        """The session as stored now; a draft signed meanwhile can only be amended."""
+        if self.mode is Mode.EDIT_DRAFT and view.is_signed:
+            QMessageBox.information(
+                self,
+                "Session signed meanwhile",
+                "This draft has been signed on another workstation. Open it from the chart "
+                "and use Amend to correct it.",
+            )
+            self.dirty = False
+            self.reject()
+            return
+        self._load(view.draft)
+        self.version = view.version
+        self.dirty = False
+        self._validate()
 
     def reject(self) -> None:
         if self.dirty and not confirm_discard(self, "session"):
