@@ -130,3 +130,39 @@ def test_a_session_draft_saved_elsewhere_meanwhile_offers_to_reload(qtbot, windo
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
     _idle(qtbot, window)
     assert window.services.sessions.get(stored.id).draft.pain_score == 4
+
+
+def test_a_recipe_changed_elsewhere_meanwhile_offers_to_reload(
+    qtbot, window, clinic, questions
+) -> None:
+    from dataclasses import replace
+
+    from mesodesk.ui.library import RecipeLibraryDialog
+
+    window.ui.actionRecipes.trigger()
+    editor = _visible(qtbot, RecipeLibraryDialog)
+    qtbot.waitUntil(lambda: editor.shown is not None, timeout=5000)
+    _idle(qtbot, window)
+    shown = editor.shown
+    assert shown.id == clinic.recipe_id
+
+    other = Store(window.services.store.url)  # another workstation renames it first
+    try:
+        theirs = MixtureService(other, OTHER)
+        stored = theirs.get_recipe(shown.id)
+        theirs.update_recipe(
+            shown.id, replace(stored.as_draft(), name="AGA standard 2026"),
+            expected_version=stored.version,
+        )  # fmt: skip
+    finally:
+        other.dispose()
+
+    editor.ui.notesEdit.setPlainText("Shake before drawing up.")
+    questions.answer(QMessageBox.StandardButton.Yes)
+    editor.save()
+    qtbot.waitUntil(lambda: editor.ui.nameEdit.text() == "AGA standard 2026", timeout=5000)
+    assert "was changed by ben.back" in questions[-1]
+    assert window.services.mixtures.get_recipe(shown.id).notes != "Shake before drawing up."
+    assert editor.shown.version == window.services.mixtures.get_recipe(shown.id).version
+    editor.close()
+    _idle(qtbot, window)

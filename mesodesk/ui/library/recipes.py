@@ -17,6 +17,7 @@ from mesodesk.domain.drafts import RecipeDraft
 from mesodesk.domain.rules import validate_recipe
 from mesodesk.domain.validation import Problem, ValidationError
 from mesodesk.services import Services
+from mesodesk.services.concurrency import StaleRecord
 from mesodesk.services.mixtures import (
     IngredientView,
     RecipeDifference,
@@ -287,12 +288,15 @@ class RecipeLibraryDialog(QDialog):
         acknowledged = self.ui.acknowledgeCheck.isChecked()
         mixtures = self.services.mixtures
         recipe_id = None if as_new or self.shown is None else self.shown.id
+        expected = None if self.shown is None else self.shown.version
 
         def work() -> tuple[RecipeView, list[RecipeDifference]]:
             if recipe_id is None:
                 view = mixtures.create_recipe(draft, acknowledge_warnings=acknowledged)
             else:
-                view = mixtures.update_recipe(recipe_id, draft, acknowledge_warnings=acknowledged)
+                view = mixtures.update_recipe(
+                    recipe_id, draft, acknowledge_warnings=acknowledged, expected_version=expected
+                )
             return view, mixtures.variant_differences(view.id)
 
         self._saving = True
@@ -310,9 +314,24 @@ class RecipeLibraryDialog(QDialog):
         self._saving = False
         if isinstance(error, ValidationError):
             self.panel.show(error.problems)
+        elif isinstance(error, StaleRecord) and self.shown is not None:
+            self._offer_reload(error, self.shown.id)
         else:
             QMessageBox.warning(self, "Recipe not saved", str(error))
         self._update_buttons()
+
+    def _offer_reload(self, error: StaleRecord, recipe_id: int) -> None:
+        """Say who saved first; Reload shows the stored recipe (the edits here are lost)."""
+        answer = QMessageBox.question(
+            self,
+            "Recipe not saved",
+            f"{error}\n\nReload the recipe as it is stored now? What you changed here is lost; "
+            "choose Cancel to keep it open and copy what you need first.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.dirty = False
+            self._load(recipe_id)
 
     # -- list actions ----------------------------------------------------------------------
     def _may_leave(self) -> bool:
