@@ -49,7 +49,9 @@ def row(obj: object, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
 
 
 def collect_records(store: Store, patient_id: int, actor: Actor) -> dict[str, Any]:
-    """One read transaction; a missing or deleted patient raises NotFound."""
+    """One read transaction; a missing or deleted patient raises NotFound, and a front-desk
+    account PermissionDenied (the record holds clinical notes)."""
+    actor.require_clinical("export a patient's full record")
     with store.reading() as session:
         patient = session.scalar(
             select(Patient)

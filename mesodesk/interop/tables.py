@@ -126,6 +126,8 @@ class TableExportService(Service):
         """One table's rows (no file, no audit): what a preview shows."""
         if name not in TABLES:
             raise ValueError(f"No table called {name!r}: choose one of {', '.join(TABLES)}.")
+        if name == "sessions":
+            self.actor.require_clinical("export the treatment sessions")
         reader = {"patients": self._patients, "sessions": self._sessions, "lots": self._lots}
         header = {"patients": PATIENT_COLUMNS, "sessions": SESSION_COLUMNS, "lots": LOT_COLUMNS}
         return TableExport(name, header[name], list(reader[name]()))

@@ -88,3 +88,24 @@ def test_front_desk_still_registers_and_edits_patients(people) -> None:
     _clinical, front, patient = people
     detail = front.patients.get(patient)
     assert detail.display_name == "Adler, Eva"
+
+
+def test_front_desk_cannot_export_a_full_record_or_the_sessions(people, tmp_path) -> None:
+    """The archive, the FHIR bundle and the session table carry clinical notes and records."""
+    from mesodesk.interop.archive import export_archive, export_fhir
+    from mesodesk.interop.tables import TableExportService
+
+    clinical, front, patient = people
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    with pytest.raises(PermissionDenied, match="cannot export a patient's full record"):
+        export_archive(front, patient, tmp_path / "record.zip")
+    with pytest.raises(PermissionDenied, match="cannot export a patient's full record"):
+        export_fhir(front, patient, tmp_path / "record.json")
+    desk_tables = TableExportService(front.store, front.actor)
+    with pytest.raises(PermissionDenied, match="cannot export the treatment sessions"):
+        desk_tables.export("sessions", tmp_path / "sessions.csv")
+    assert not list(tmp_path.iterdir())  # nothing written
+    assert desk_tables.table("patients").rows  # the registry itself is front desk's work
+    export_fhir(clinical, patient, tmp_path / "record.json")
+    assert (tmp_path / "record.json").is_file()

@@ -67,7 +67,9 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
             if slot in (self.new_assessment, self.new_session, self.new_outcome):
                 self._clinical_buttons.append(button)
         buttons.addWidget(print_button(self))
-        buttons.addWidget(export_button(self))
+        export = export_button(self)
+        self._clinical_buttons.append(export)  # the full record holds clinical notes
+        buttons.addWidget(export)
         buttons.addStretch(1)
         self.sessions = sections.SessionsSection(self)
         self.course = sections.CourseSection(self)
