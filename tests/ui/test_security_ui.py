@@ -126,6 +126,45 @@ def test_a_wrong_password_is_refused_in_the_dialog(qtbot, station, clinic_with_l
     assert workstation.windows[0].services.actor.username == "owner"
 
 
+def test_a_reset_password_must_be_replaced_before_the_window_opens(
+    qtbot, station, clinic_with_login
+) -> None:
+    from mesodesk.domain.enums import Role
+    from mesodesk.ui.security.sign_in import ChangePasswordDialog
+
+    store = Store.open(str(clinic_with_login))
+    try:
+        owner = AuthService(store).sign_in("owner", PASSWORD)
+        accounts = Services(store, owner.as_actor()).accounts
+        nurse = accounts.add("n.berg", "Nina Berg", Role.PRACTITIONER, password=PASSWORD)
+        accounts.reset_password(nurse.id, "temporary-1234")
+    finally:
+        store.dispose()
+
+    workstation = station(clinic_with_login)
+    dialog = sign_in_dialog(qtbot, workstation)
+    qtbot.keyClicks(dialog.username, "n.berg")
+    qtbot.keyClicks(dialog.password, "temporary-1234")
+    qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(dialog, "change_dialog", None) is not None, timeout=10_000)
+    change: ChangePasswordDialog = dialog.change_dialog
+    assert change.isVisible() and not workstation.windows
+
+    qtbot.keyClicks(change.password, "temporary-1234")
+    qtbot.keyClicks(change.repeat, "temporary-1234")
+    qtbot.mouseClick(change.change, Qt.MouseButton.LeftButton)
+    assert "other than the one the administrator set" in change.message.text()
+
+    for field in (change.password, change.repeat):
+        field.clear()
+        qtbot.keyClicks(field, "my own secret 42")
+    qtbot.mouseClick(change.change, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(workstation.windows), timeout=10_000)
+    assert workstation.windows[0].services.actor.username == "n.berg"
+    auth = AuthService(workstation.windows[0].services.store)
+    assert not auth.sign_in("n.berg", "my own secret 42").must_change_password
+
+
 def test_the_idle_lock_keeps_an_unsaved_form(qtbot, station, clinic_with_login) -> None:
     from mesodesk.services.auth import SessionLocked
     from mesodesk.ui.dialogs.patient_dialog import PatientDialog

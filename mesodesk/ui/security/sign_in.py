@@ -199,16 +199,81 @@ class LoginDialog(_Form):
         )
         self.password.clear()
 
-        def work() -> tuple[Actor, UserSession]:
+        def work() -> tuple[Actor, UserSession | None, UserView | None]:
             if session is not None:
                 auth.unlock(session, password)
-                return session.actor, session
+                return session.actor, session, None
             user: UserView = auth.sign_in(name, password)
+            if user.must_change_password:  # an administrator's reset: a new one first
+                return user.as_actor(), None, user
+            return user.as_actor(), auth.start_session(user), None
+
+        self.run(work, lambda result: self._done(result, password))
+
+    def _done(
+        self, result: tuple[Actor, UserSession | None, UserView | None], password: str
+    ) -> None:
+        actor, session, must_change = result
+        self.accept()
+        if must_change is None:
+            self.ready.emit(actor, session)
+            return
+        dialog = ChangePasswordDialog(self.auth, self.runner, must_change, password, self.parent())
+        dialog.ready.connect(self.ready)
+        dialog.rejected.connect(self.rejected)
+        _OPEN.add(dialog)
+        dialog.finished.connect(lambda _code: _OPEN.discard(dialog))
+        self.change_dialog = dialog
+        dialog.open()
+
+
+class ChangePasswordDialog(_Form):
+    """After an administrator's reset: the user chooses a new password before going on."""
+
+    ready = Signal(object, object)  # (Actor, UserSession)
+
+    def __init__(
+        self, auth: AuthService, runner: TaskRunner, user: UserView, current: str, parent=None
+    ):
+        super().__init__(
+            "MesoDesk: choose a new password",
+            f"{user.display_name}, your password was set by an administrator. Choose your own "
+            "now; nobody else should know it.",
+            runner,
+            parent,
+        )
+        self.auth, self.user, self._current = auth, user, current
+        self.password = _password_field()
+        self.password.setObjectName("newPassword")
+        self.repeat = _password_field()
+        self.repeat.setObjectName("repeatPassword")
+        self.form.addRow("&New password (8+ characters):", self.password)
+        self.form.addRow("&Repeat it:", self.repeat)
+        self.change = QPushButton("Change and sign in")
+        self.change.setDefault(True)
+        self.buttons.addButton(self.change, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit = self.buttons.addButton("Quit MesoDesk", QDialogButtonBox.ButtonRole.RejectRole)
+        self.change.clicked.connect(self._on_change)
+        self.quit.clicked.connect(self.reject)
+        self.password.setFocus()
+
+    def _on_change(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.message.setText("The two passwords differ.")
+            return
+        if self.password.text() == self._current:
+            self.message.setText("Choose a password other than the one the administrator set.")
+            return
+        auth, user, current, new = self.auth, self.user, self._current, self.password.text()
+
+        def work() -> tuple[Actor, UserSession]:
+            auth.change_password(user.id, current, new)
             return user.as_actor(), auth.start_session(user)
 
         self.run(work, self._done)
 
     def _done(self, result: tuple[Actor, UserSession]) -> None:
+        self._current = ""
         self.accept()
         self.ready.emit(*result)
 
