@@ -10,8 +10,13 @@ from mesodesk import paths
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
-    """`--db` takes a file path or an SQLAlchemy URL; then MESODESK_DATABASE_URL; then default."""
+    """`--db` takes a file path or an SQLAlchemy URL; then MESODESK_DATABASE_URL; then the
+    workstation's saved choice (a clinic server); then its own file in the data folder."""
     value = str(db) if db else os.environ.get("MESODESK_DATABASE_URL", "")
+    if not value:
+        from mesodesk.db.saved_connection import saved_database_url
+
+        value = saved_database_url() or ""
     if not value:
         return sqlite_url(paths.default_database_path())
     if "://" in value:

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         ui.actionAbout.triggered.connect(self._on_about)
         ui.actionBackUpNow.triggered.connect(self.back_up_now)
         ui.actionRestoreBackup.triggered.connect(self.choose_backup_to_restore)
+        ui.actionDatabaseConnection.triggered.connect(self.choose_database)
         from mesodesk.db.engine import sqlite_path
         from mesodesk.ui.interop.menus import add_open_data_actions
 
@@ -287,6 +288,13 @@ class MainWindow(QMainWindow):
             lambda info: self.statusBar().showMessage(f"Backed up to {info.path}", 15_000),
             lambda error: self._show_error_text(f"The backup could not be made: {error}"),
         )
+
+    def choose_database(self) -> None:
+        from mesodesk.ui.dialogs.database_dialog import DatabaseDialog
+
+        current = self.windowTitle().removeprefix("MesoDesk — ")
+        self.database_dialog = DatabaseDialog(self.runner, current, self)
+        self.database_dialog.open()
 
     def choose_backup_to_restore(self) -> None:
         """Choose and confirm a backup; the application then closes the window and restores it."""
