@@ -130,7 +130,9 @@ class PhotosSection(Section):
             self.chart.services, self.chart.runner, self.chart.patient_id, paths,
             self.data.sessions, self,
         )  # fmt: skip
-        dialog.imported.connect(self.chart._changed)
+        # Photos change neither the patient list nor the day's due visits: reload the chart
+        # only (refreshing those lists means thousands of rows on a clinic's database).
+        dialog.imported.connect(lambda _report: self.chart.reload())
         self._keep(dialog)
         dialog.open()
         return dialog
