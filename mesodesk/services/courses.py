@@ -93,6 +93,10 @@ class DueRow:
         return f"{self.family_name}, {self.given_names}"
 
 
+# Built once: a new alias per call makes SQLAlchemy re-derive its columns on every chart load.
+_COURSE_AMENDER = aliased(TreatmentSession, name="amender")
+
+
 def current_session_for(visit_id_column: object) -> object:
     """EXISTS a current, not deleted session fulfilling the visit (indexed both ways)."""
     t = TreatmentSession
@@ -371,8 +375,7 @@ class CourseService(Service):
         ).one_or_none()
         if head is None:
             raise NotFound(f"No course with id {course_id}.")
-        t, pv = TreatmentSession, PlannedVisit
-        amender = aliased(TreatmentSession)
+        t, pv, amender = TreatmentSession, PlannedVisit, _COURSE_AMENDER
         fulfilled = (
             select(t.planned_visit_id, t.id.label("session_id"), t.performed_at)
             .where(t.deleted_at.is_(None), ~exists().where(amender.amends_id == t.id))

@@ -27,11 +27,15 @@ class ClinicalNote:
     text: str
 
 
+# Built once: a new alias per call makes SQLAlchemy re-derive its columns on every read.
+_AUTHOR = aliased(User, name="author")
+
+
 class NotesService(Service):
     def for_patient(self, patient_id: int) -> list[ClinicalNote]:
         """Every non-empty clinical note of the patient, newest first."""
         self.actor.require_clinical("read clinical notes")
-        author = aliased(User)
+        author = _AUTHOR
         live = TreatmentSession.deleted_at.is_(None)
         with self.store.reading() as session:
             found: list[ClinicalNote] = []
