@@ -12,6 +12,7 @@ from mesodesk.domain.validation import Problem, ValidationError
 from mesodesk.services.concurrency import StaleRecord
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.problem_panel import ProblemPanel
+from mesodesk.ui.widgets.stale_record import offer_reload
 from mesodesk.ui.widgets.unsaved import confirm_discard, watch_changes
 
 
@@ -94,28 +95,14 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def _offer_reload(self, error: StaleRecord) -> None:
-        """Say who saved first and offer to reload (window-modal, without a nested loop)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            f"{self._what.capitalize()} not saved",
-            str(error),
-            parent=self,
+        offer_reload(
+            self,
+            self._what,
+            error,
+            lambda: self.runner.database(
+                self.reload_work(), self._on_reloaded, self._on_reload_failed
+            ),
         )
-        box.setObjectName("staleRecordBox")
-        reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep my edits open", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(reload)
-        box.setInformativeText(
-            "Reload replaces what you typed with the saved record; your edits are lost. "
-            "Keep them open to copy what you need first."
-        )
-        box.buttonClicked.connect(lambda button: self._on_stale_answer(box, button is reload))
-        box.open()
-
-    def _on_stale_answer(self, box: QMessageBox, reload: bool) -> None:
-        box.deleteLater()
-        if reload:
-            self.runner.database(self.reload_work(), self._on_reloaded, self._on_reload_failed)
 
     def _on_reloaded(self, record: Any) -> None:
         self.show_reloaded(record)

@@ -26,6 +26,7 @@ from mesodesk.ui.forms.ui_session_form import Ui_SessionForm
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.enum_combo import current_enum, fill_enum, select_enum
 from mesodesk.ui.widgets.problem_panel import ProblemPanel
+from mesodesk.ui.widgets.stale_record import offer_reload
 from mesodesk.ui.widgets.unsaved import confirm_discard, watch_changes
 
 NEEDLE_LENGTHS = ("4", "6", "13")
@@ -343,22 +344,10 @@ class SessionForm(QDialog):
 
     # -- another workstation saved first ---------------------------------------------------
     def _offer_reload(self, error: StaleRecord) -> None:
-        """Say who saved first; Reload puts the stored session in the form, edits are lost."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Session not saved", str(error), parent=self)
-        box.setObjectName("staleRecordBox")
-        reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep my edits open", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(reload)
-        box.setInformativeText(
-            "Reload replaces what you typed with the saved session; your edits are lost. "
-            "Keep them open to copy what you need first."
-        )
-        box.buttonClicked.connect(lambda button: self._on_stale_answer(box, button is reload))
-        box.open()
+        offer_reload(self, "session", error, self._reload)
 
-    def _on_stale_answer(self, box: QMessageBox, reload: bool) -> None:
-        box.deleteLater()
-        if reload and self.session_id is not None:
+    def _reload(self) -> None:
+        if self.session_id is not None:
             sessions, session_id = self.services.sessions, self.session_id
             self.runner.database(
                 lambda: sessions.get(session_id),

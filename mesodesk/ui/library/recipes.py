@@ -36,6 +36,7 @@ from mesodesk.ui.library.recipe_items import RecipeItemsTable
 from mesodesk.ui.tasks import TaskRunner
 from mesodesk.ui.widgets.problem_panel import ProblemPanel
 from mesodesk.ui.widgets.record_table import RecordTable
+from mesodesk.ui.widgets.stale_record import offer_reload
 from mesodesk.ui.widgets.unsaved import confirm_discard
 
 KIND_COLUMN = 1
@@ -322,16 +323,12 @@ class RecipeLibraryDialog(QDialog):
 
     def _offer_reload(self, error: StaleRecord, recipe_id: int) -> None:
         """Say who saved first; Reload shows the stored recipe (the edits here are lost)."""
-        answer = QMessageBox.question(
-            self,
-            "Recipe not saved",
-            f"{error}\n\nReload the recipe as it is stored now? What you changed here is lost; "
-            "choose Cancel to keep it open and copy what you need first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+
+        def reload() -> None:
             self.dirty = False
             self._load(recipe_id)
+
+        offer_reload(self, "recipe", error, reload)
 
     # -- list actions ----------------------------------------------------------------------
     def _may_leave(self) -> bool:
