@@ -18,6 +18,7 @@ from mesodesk.domain.enums import ConcentrationUnit, IngredientClass, Role
 from mesodesk.services import Services
 from mesodesk.services.clinic import ClinicService
 from mesodesk.services.store import SYSTEM, Actor, Store
+from mesodesk.ui.app import Workstation
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.style import apply_style
 from mesodesk.ui.tasks import TaskRunner
@@ -144,3 +145,27 @@ def window(qtbot, qapp, clinic: Clinic, runner: TaskRunner, questions) -> MainWi
     main.show()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
     return main
+
+
+@pytest.fixture
+def station(qtbot, runner, questions):
+    """Start `Workstation`s on database files; their windows and splash close afterwards."""
+    opened: list[Workstation] = []
+
+    def start(database: Path) -> Workstation:
+        workstation = Workstation(str(database), runner)
+        opened.append(workstation)
+        workstation.open()
+        return workstation
+
+    yield start
+    for workstation in opened:
+        for window in [*workstation.windows, getattr(workstation, "opening", None)]:
+            if window is not None:
+                if getattr(window, "idle_lock", None):
+                    window.idle_lock.stop()
+                window.close()
+                window.deleteLater()
+        runner.wait_idle()
+        workstation.close()
+        workstation.splash.close()

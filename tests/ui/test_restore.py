@@ -15,7 +15,6 @@ from mesodesk.services.auth import AuthService
 from mesodesk.services.backups import list_backups, take_backup
 from mesodesk.services.patients import PatientService
 from mesodesk.services.store import SYSTEM, Store
-from mesodesk.ui.app import Workstation
 from mesodesk.ui.dialogs.restore_dialog import RestoreDialog
 
 Yes = QMessageBox.StandardButton.Yes
@@ -44,35 +43,16 @@ def _patients(path: Path) -> list[str]:
         return sorted(row[0] for row in conn.execute("SELECT family_name FROM patients"))
 
 
-@pytest.fixture
-def workstation(qtbot, runner):
-    opened: list[Workstation] = []
-
-    def start(database: Path) -> Workstation:
-        station = Workstation(str(database), runner)
-        opened.append(station)
-        station.open()
-        return station
-
-    yield start
-    for station in opened:
-        for window in station.windows:
-            window.close()
-        runner.wait_idle()
-        station.close()
-        station.splash.close()
-
-
 def test_a_backup_is_chosen_previewed_and_restored_and_the_window_reopens(
-    qtbot, workstation, questions, backups: Path, tmp_path: Path
+    qtbot, station, questions, backups: Path, tmp_path: Path
 ) -> None:
     database = tmp_path / "clinic.db"
     _clinic(database, ["Berg", "Costa"])
     take_backup(database, backups, "manual")
     _clinic(database, ["Dahl"])  # recorded after the backup
-    station = workstation(database)
-    qtbot.waitUntil(lambda: bool(station.windows), timeout=10_000)
-    window = station.windows[0]
+    workstation = station(database)
+    qtbot.waitUntil(lambda: bool(workstation.windows), timeout=10_000)
+    window = workstation.windows[0]
 
     window.ui.actionRestoreBackup.trigger()
     dialog: RestoreDialog = window.restore_dialog
@@ -88,9 +68,9 @@ def test_a_backup_is_chosen_previewed_and_restored_and_the_window_reopens(
     questions.answer(Yes)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: bool(station.windows) and station.windows[0] is not window, timeout=10_000
+        lambda: bool(workstation.windows) and workstation.windows[0] is not window, timeout=10_000
     )
-    assert not window.isVisible() and station.windows[0].isVisible()
+    assert not window.isVisible() and workstation.windows[0].isVisible()
     assert _patients(database) == ["Berg", "Costa"]
     kept = [b for b in list_backups(backups, database) if b.manifest.reason == "before-restore"]
     assert len(kept) == 1 and _patients(kept[0].path) == ["Berg", "Costa", "Dahl"]
@@ -98,7 +78,7 @@ def test_a_backup_is_chosen_previewed_and_restored_and_the_window_reopens(
 
 
 def test_a_damaged_database_at_start_offers_the_latest_good_backup(
-    qtbot, workstation, questions, backups: Path, tmp_path: Path
+    qtbot, station, questions, backups: Path, tmp_path: Path
 ) -> None:
     database = tmp_path / "clinic.db"
     _clinic(database, ["Eriksen", "Fonseca"])
@@ -108,8 +88,8 @@ def test_a_damaged_database_at_start_offers_the_latest_good_backup(
     database.write_bytes(bytes(damaged))
 
     questions.answer(Yes)
-    station = workstation(database)
-    qtbot.waitUntil(lambda: bool(station.windows), timeout=10_000)
+    workstation = station(database)
+    qtbot.waitUntil(lambda: bool(workstation.windows), timeout=10_000)
     assert "the database is damaged" in questions[0] and "Restore that backup now?" in questions[0]
     assert _patients(database) == ["Eriksen", "Fonseca"]
     aside = list(tmp_path.glob("clinic.db.damaged-*[0-9]"))

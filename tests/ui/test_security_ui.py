@@ -29,28 +29,6 @@ def shot(widget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-@pytest.fixture
-def station(qtbot, runner, questions):
-    opened: list[Workstation] = []
-
-    def start(database: Path) -> Workstation:
-        workstation = Workstation(str(database), runner)
-        opened.append(workstation)
-        workstation.open()
-        return workstation
-
-    yield start
-    for workstation in opened:
-        for window in [*workstation.windows, getattr(workstation, "opening", None)]:
-            if window is not None:
-                if getattr(window, "idle_lock", None):
-                    window.idle_lock.stop()
-                window.close()
-                window.deleteLater()
-        runner.wait_idle()
-        workstation.close()
-
-
 def sign_in_dialog(qtbot, workstation: Workstation) -> QDialog:
     def shown() -> list[QDialog]:
         return [
