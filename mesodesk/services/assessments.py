@@ -202,14 +202,18 @@ class AssessmentService(Service):
     def history(self, patient_id: int) -> list[AssessmentView]:
         """The patient's assessments, newest first."""
         with self.store.reading() as session:
-            ids = list(
-                session.scalars(
-                    select(Assessment.id)
-                    .where(Assessment.patient_id == patient_id, Assessment.deleted_at.is_(None))
-                    .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
-                )
+            return self.read_history(session, patient_id)
+
+    def read_history(self, session: Session, patient_id: int) -> list[AssessmentView]:
+        """`history` inside a transaction the caller holds."""
+        ids = list(
+            session.scalars(
+                select(Assessment.id)
+                .where(Assessment.patient_id == patient_id, Assessment.deleted_at.is_(None))
+                .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
             )
-            return self._views(session, ids)
+        )
+        return self._views(session, ids)
 
     def latest(self, patient_id: int) -> AssessmentView | None:
         with self.store.reading() as session:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import Session
 
 from mesodesk.db.models import Photo
 from mesodesk.domain.enums import AuditAction, PhotoView
 from mesodesk.services import Services, audit
 from mesodesk.services.notes import ClinicalNote
 from mesodesk.services.patients import PatientDetail
+from mesodesk.services.session_views import session_rows
 
 
 @dataclass(frozen=True)
@@ -42,43 +45,62 @@ class ChartData:
 
 def photo_rows(services: Services, patient_id: int) -> list[PhotoRow]:
     with services.store.reading() as session:
-        rows = session.execute(
-            select(
-                Photo.id,
-                Photo.view,
-                Photo.taken_at,
-                Photo.session_id,
-                Photo.width,
-                Photo.height,
-                Photo.original_name,
-                Photo.trichoscopy_site,
-                Photo.magnification,
-            )
-            .where(Photo.patient_id == patient_id, Photo.deleted_at.is_(None))
-            .order_by(Photo.taken_at.desc(), Photo.id.desc())
+        return _photo_rows(session, patient_id)
+
+
+@cache
+def _photos_statement() -> Select:
+    """Built once: building a select costs more than running it (a new one is hashed too)."""
+    return (
+        select(
+            Photo.id,
+            Photo.view,
+            Photo.taken_at,
+            Photo.session_id,
+            Photo.width,
+            Photo.height,
+            Photo.original_name,
+            Photo.trichoscopy_site,
+            Photo.magnification,
         )
-        return [PhotoRow(*row) for row in rows]
+        .where(Photo.patient_id == bindparam("patient_id"), Photo.deleted_at.is_(None))
+        .order_by(Photo.taken_at.desc(), Photo.id.desc())
+    )
+
+
+def _photo_rows(session: Session, patient_id: int) -> list[PhotoRow]:
+    rows = session.execute(_photos_statement(), {"patient_id": patient_id})
+    return [PhotoRow(*row) for row in rows]
 
 
 def load_chart(
     services: Services, patient_id: int, *, today: date | None = None, audited: bool = True
 ) -> ChartData:
-    """Read the chart; opening a chart is itself audited (who viewed which record)."""
+    """Read the chart; opening a chart is itself audited (who viewed which record).
+
+    One transaction for everything: the parts agree with each other, and the audited view
+    shares it (a write transaction whose only write, the audit row, comes last), so the
+    chart costs one BEGIN and one COMMIT. A part that cannot be read (no such patient)
+    raises before the audit row is written, and nothing is committed.
+    """
     day = today or date.today()
-    data = ChartData(
-        patient=services.patients.get(patient_id),
-        assessments=services.assessments.history(patient_id),
-        course=services.courses.active_course(patient_id, today=day),
-        sessions=services.sessions.for_patient(patient_id),
-        outcomes=services.outcomes.for_patient(patient_id),
-        photos=photo_rows(services, patient_id),
-        today=day,
-        notes=(
-            services.notes.for_patient(patient_id) if services.actor.sees_clinical_notes else None
-        ),
-    )
-    if audited:
-        with services.store.writing() as session:
+    transaction = services.store.writing if audited else services.store.reading
+    with transaction() as session:
+        data = ChartData(
+            patient=services.patients.read_detail(session, patient_id),
+            assessments=services.assessments.read_history(session, patient_id),
+            course=services.courses.read_active_course(session, patient_id, day),
+            sessions=session_rows(session, patient_id),
+            outcomes=services.outcomes.read_for_patient(session, patient_id),
+            photos=_photo_rows(session, patient_id),
+            today=day,
+            notes=(
+                services.notes.read_for_patient(session, patient_id)
+                if services.actor.sees_clinical_notes
+                else None
+            ),
+        )
+        if audited:
             audit.record(
                 session,
                 services.actor,

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import Row, exists, select
+from sqlalchemy import Row, Select, bindparam, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from mesodesk.db.base import utcnow
@@ -244,8 +245,15 @@ class CourseService(Service):
 
     def active_course(self, patient_id: int, *, today: date | None = None) -> CourseView | None:
         with self.store.reading() as session:
-            active = self._active(session, patient_id)
-            return None if active is None else self._view(session, active.id, today)
+            return self.read_active_course(session, patient_id, today)
+
+    @classmethod
+    def read_active_course(
+        cls, session: Session, patient_id: int, today: date | None = None
+    ) -> CourseView | None:
+        """`active_course` inside a transaction the caller holds."""
+        active = session.scalar(_active_id_statement(), {"patient_id": patient_id})
+        return None if active is None else cls._view(session, active, today)
 
     def for_patient(self, patient_id: int, *, today: date | None = None) -> list[CourseView]:
         """Every course of the patient, newest first."""
@@ -366,38 +374,63 @@ class CourseService(Service):
     def _view(session: Session, course_id: int, today: date | None) -> CourseView:
         """Two Core selects: the course, then its visits with their fulfilling sessions."""
         day = today or date.today()
-        c = CoursePlan
-        head = session.execute(
-            select(
-                *(c.id, c.patient_id, c.protocol_key, c.protocol_name, c.start_date),
-                *(c.status, c.notes, c.version),
-            ).where(c.id == course_id, c.deleted_at.is_(None))
-        ).one_or_none()
+        head_statement, visits_statement = _view_statements()
+        bound = {"course_id": course_id}
+        head = session.execute(head_statement, bound).one_or_none()
         if head is None:
             raise NotFound(f"No course with id {course_id}.")
-        t, pv, amender = TreatmentSession, PlannedVisit, _COURSE_AMENDER
-        fulfilled = (
-            select(t.planned_visit_id, t.id.label("session_id"), t.performed_at)
-            .where(t.deleted_at.is_(None), ~exists().where(amender.amends_id == t.id))
-            .where(t.planned_visit_id.in_(select(pv.id).where(pv.course_id == course_id)))
-            .subquery()
-        )
-        rows = session.execute(
-            select(
-                pv.id,
-                pv.sequence,
-                pv.due_date,
-                pv.phase,
-                pv.checkpoint,
-                fulfilled.c.session_id,
-                fulfilled.c.performed_at,
-            )
-            .outerjoin(fulfilled, fulfilled.c.planned_visit_id == pv.id)
-            .where(pv.course_id == course_id)
-            .order_by(pv.sequence, fulfilled.c.performed_at)
-        )
+        rows = session.execute(visits_statement, bound)
         *columns, version = head
         return CourseView(*columns, visits=_visits(rows, day), today=day, version=version)
+
+
+@cache
+def _active_id_statement() -> Select:
+    """`CourseService._active` as an id only, built once."""
+    c = CoursePlan
+    return (
+        select(c.id)
+        .where(
+            c.patient_id == bindparam("patient_id"),
+            c.status == CourseStatus.ACTIVE,
+            c.deleted_at.is_(None),
+        )
+        .order_by(c.start_date.desc(), c.id.desc())
+        .limit(1)
+    )
+
+
+@cache
+def _view_statements() -> tuple[Select, Select]:
+    """The two selects of `CourseService._view`, built once (building costs more than running)."""
+    c = CoursePlan
+    course_id = bindparam("course_id")
+    head = select(
+        *(c.id, c.patient_id, c.protocol_key, c.protocol_name, c.start_date),
+        *(c.status, c.notes, c.version),
+    ).where(c.id == course_id, c.deleted_at.is_(None))
+    t, pv, amender = TreatmentSession, PlannedVisit, _COURSE_AMENDER
+    fulfilled = (
+        select(t.planned_visit_id, t.id.label("session_id"), t.performed_at)
+        .where(t.deleted_at.is_(None), ~exists().where(amender.amends_id == t.id))
+        .where(t.planned_visit_id.in_(select(pv.id).where(pv.course_id == course_id)))
+        .subquery()
+    )
+    visits = (
+        select(
+            pv.id,
+            pv.sequence,
+            pv.due_date,
+            pv.phase,
+            pv.checkpoint,
+            fulfilled.c.session_id,
+            fulfilled.c.performed_at,
+        )
+        .outerjoin(fulfilled, fulfilled.c.planned_visit_id == pv.id)
+        .where(pv.course_id == course_id)
+        .order_by(pv.sequence, fulfilled.c.performed_at)
+    )
+    return head, visits
 
 
 def _visits(rows: Iterable[Row], today: date) -> tuple[VisitView, ...]:

@@ -196,7 +196,11 @@ class OutcomeService(Service):
     def for_patient(self, patient_id: int) -> list[OutcomeView]:
         """The patient's measurements, oldest first: the trend reads left to right."""
         with self.store.reading() as session:
-            return self._rows(session, Outcome.patient_id == patient_id)
+            return self.read_for_patient(session, patient_id)
+
+    def read_for_patient(self, session: Session, patient_id: int) -> list[OutcomeView]:
+        """`for_patient` inside a transaction the caller holds."""
+        return self._rows(session, Outcome.patient_id == patient_id)
 
     def clinic_summary(self, checkpoint: Checkpoint) -> OutcomeSummary:
         """Across all (not deleted) patients: the clinic's own results at `checkpoint`."""

@@ -276,7 +276,12 @@ class PatientService(Service):
     # -- reading ---------------------------------------------------------------------------
     def get(self, patient_id: int) -> PatientDetail:
         with self.store.reading() as session:
-            return detail_of(self._load(session, patient_id))
+            return self.read_detail(session, patient_id)
+
+    @classmethod
+    def read_detail(cls, session: Session, patient_id: int) -> PatientDetail:
+        """`get` inside a transaction the caller holds."""
+        return detail_of(cls._load(session, patient_id))
 
     def resolve(self, reference: str) -> int:
         """A patient id from a clinic record number or a database id (`--patient`)."""

@@ -11,8 +11,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import Boolean, ColumnElement, Select, exists, func, select, type_coerce
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Select,
+    bindparam,
+    exists,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from mesodesk.db.models import (
@@ -247,10 +257,11 @@ def _live_events() -> Select:
     )
 
 
-def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
-    """Current, not deleted versions for one patient, newest first: two selects in all."""
+@cache
+def _rows_statement() -> Select:
+    """Built once: building a select costs more than running it (a new one is hashed too)."""
     t = TreatmentSession
-    rows = session.execute(
+    return (
         select(
             t.id,
             t.performed_at,
@@ -267,9 +278,18 @@ def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
         )
         .join(_Practitioner, _Practitioner.id == t.practitioner_id)
         .outerjoin(Recipe, Recipe.id == t.recipe_id)
-        .where(t.patient_id == patient_id, t.deleted_at.is_(None), current_version_clause())
+        .where(
+            t.patient_id == bindparam("patient_id"),
+            t.deleted_at.is_(None),
+            current_version_clause(),
+        )
         .order_by(t.performed_at.desc(), t.id.desc())
-    ).all()
+    )
+
+
+def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
+    """Current, not deleted versions for one patient, newest first: two selects in all."""
+    rows = session.execute(_rows_statement(), {"patient_id": patient_id}).all()
     zones = _zones(session, [row.id for row in rows])
     return [
         SessionRow(
@@ -350,14 +370,21 @@ def _zones(session: Session, ids: list[int]) -> dict[int, tuple[ZoneView, ...]]:
     found: dict[int, list[ZoneView]] = defaultdict(list)
     if not ids:
         return {}
-    z = SessionZone
     for sid, zone, depth, volume, points, spacing in session.execute(
-        select(z.session_id, z.zone, z.depth_mm, z.volume_ml, z.points, z.spacing_cm)
-        .where(z.session_id.in_(ids))
-        .order_by(z.session_id, z.id)
+        _zones_statement(), {"ids": ids}
     ):
         found[sid].append(ZoneView(zone, depth, volume, points, spacing))
     return {sid: tuple(views) for sid, views in found.items()}
+
+
+@cache
+def _zones_statement() -> Select:
+    z = SessionZone
+    return (
+        select(z.session_id, z.zone, z.depth_mm, z.volume_ml, z.points, z.spacing_cm)
+        .where(z.session_id.in_(bindparam("ids", expanding=True)))
+        .order_by(z.session_id, z.id)
+    )
 
 
 def _lots(session: Session, ids: list[int]) -> dict[int, tuple[LotUseView, ...]]:
