@@ -2,7 +2,10 @@
 """Developer entry point: needs only Python >= 3.11, sets up `.venv` on first use.
 
     python3 dev.py app [--demo] [mesodesk arguments…]   open MesoDesk
-    python3 dev.py test [pytest arguments…]             run the whole test suite headless
+    python3 dev.py test [pytest arguments…]             run the whole test suite headless (the
+                                                        workstation build included, and the
+                                                        server tests on a throw-away PostgreSQL
+                                                        when PostgreSQL is installed)
     python3 dev.py mesodesk [arguments…]                any mesodesk command (demo, check, …)
     python3 dev.py forms                                recompile ui/*.ui into mesodesk/ui/forms
     python3 dev.py build                                build dist/MesoDesk/ and run its self-test
@@ -12,12 +15,17 @@ The virtual environment is (re)installed whenever pyproject.toml changes.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -86,6 +94,36 @@ def build(python: Path) -> int:
     return subprocess.call([str(executable), "--self-test"], cwd=folder, env=env)
 
 
+@contextmanager
+def test_server(env: dict[str, str]) -> Iterator[None]:
+    """A throw-away PostgreSQL server for the server-mode tests (`.ci/postgres`), when this
+    machine has PostgreSQL and bash; without them those tests skip and say why."""
+    installed = shutil.which("initdb") or glob.glob("/usr/lib/postgresql/*/bin/initdb")
+    if env.get("MESODESK_TEST_PG_URL") or not (installed and shutil.which("bash")):
+        yield
+        return
+    script = str(ROOT / ".ci" / "postgres")
+    with tempfile.TemporaryDirectory(prefix="mesodesk-test-pg-") as folder:
+        started = subprocess.run(["bash", script, "start", folder], capture_output=True, text=True)
+        if started.returncode:
+            print(f"PostgreSQL did not start: {started.stderr.strip()}", file=sys.stderr)
+            yield
+            return
+        env["MESODESK_TEST_PG_URL"] = started.stdout.strip()
+        try:
+            yield
+        finally:
+            subprocess.run(["bash", script, "stop", folder], capture_output=True)
+
+
+def run_tests(python: Path, arguments: list[str], env: dict[str, str]) -> int:
+    """The whole suite, exactly as CI runs it."""
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.setdefault("MESODESK_BUILD_TEST", "1")
+    with test_server(env):
+        return subprocess.call([str(python), "-m", "pytest", *arguments], cwd=ROOT, env=env)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -102,8 +140,7 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return build(python)
     if command == "test":
-        env["QT_QPA_PLATFORM"] = "offscreen"
-        return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
+        return run_tests(python, rest, env)
     print(f"Unknown command {command!r}.\n{__doc__}", file=sys.stderr)
     return 2
 
