@@ -3,7 +3,8 @@
 - `records`: every stored record of one patient as plain JSON-ready data;
 - `archive`: the patient's archive (summary PDF, that JSON, a FHIR bundle, original photos
   and a manifest of SHA-256 checksums), written whole and audited;
-- `fhir`: a FHIR R4 Bundle built with plain Python (no FHIR library at run time);
+- `fhir`: a FHIR R4 Bundle built with plain Python (no FHIR library at run time), its
+  resources in `fhir_blocks`, `fhir_patient`, `fhir_observations` and `fhir_procedures`;
 - `csv_export` / `patient_import`: spreadsheets out, another system's patients in;
 - `recall`: the lot recall report as CSV and PDF.
 
