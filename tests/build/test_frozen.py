@@ -89,9 +89,11 @@ def test_the_migrations_and_resources_are_files_inside(
     source = ROOT / "migrations"
     for name in ("env.py", "script.py.mako"):
         assert (INTERNAL / "migrations" / name).is_file(), name
-    versions = sorted(p.name for p in (source / "versions").glob("*.py"))
-    shipped = sorted(p.name for p in (INTERNAL / "migrations" / "versions").glob("*.py"))
-    assert shipped == versions
+    for folder in ("versions", "initial_schema"):  # 0001 loads initial_schema/ by path
+        files = sorted(p.name for p in (source / folder).glob("*.py"))
+        shipped = sorted(p.name for p in (INTERNAL / "migrations" / folder).glob("*.py"))
+        assert files, folder
+        assert shipped == files, folder
     for relative in ("fonts/DejaVuSans.ttf", "style/mesodesk.qss", "texts/consent.txt"):
         assert (INTERNAL / "resources" / relative).is_file(), relative
 
