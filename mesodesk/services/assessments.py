@@ -14,13 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mesodesk.db.base import utcnow
 from mesodesk.db.models import Assessment, AssessmentStage, Patient, TrichoscopyMeasurement, User
 from mesodesk.domain.drafts import AssessmentDraft, StageEntry
 from mesodesk.domain.enums import AuditAction, StagingScale
 from mesodesk.domain.rules import validate_assessment
 from mesodesk.domain.salt import salt_grade, salt_score
-from mesodesk.domain.validation import Level, Problem, clean, enforce, reason_text
+from mesodesk.domain.validation import Level, Problem, clean, enforce
 from mesodesk.services import audit
 from mesodesk.services.assessment_views import (
     CONDITION,
@@ -30,6 +29,7 @@ from mesodesk.services.assessment_views import (
     assessment_views,
 )
 from mesodesk.services.concurrency import require_version
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -173,14 +173,10 @@ class AssessmentService(Service):
     def delete(self, assessment_id: int, reason: str) -> None:
         """Soft delete: the assessment stays in the database, hidden, with who, when and why."""
         self.actor.require_clinical("delete assessments")
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete an assessment.")
+        reason = deletion_reason(reason, "an assessment")
         with self.store.writing() as session:
             row = self._load(session, assessment_id)
-            row.deleted_at = utcnow()
-            row.deleted_by_id = self.actor.user_id
-            row.delete_reason = reason.strip()
+            mark_deleted(row, self.actor, reason)
             audit.record(
                 session,
                 self.actor,
@@ -188,7 +184,7 @@ class AssessmentService(Service):
                 _ENTITY,
                 row.id,
                 patient_id=row.patient_id,
-                summary=f"Deleted the assessment of {row.assessed_on:%d.%m.%Y}: {reason.strip()}",
+                summary=f"Deleted the assessment of {row.assessed_on:%d.%m.%Y}: {reason}",
             )
 
     # -- reading ---------------------------------------------------------------------------

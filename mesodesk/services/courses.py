@@ -16,7 +16,6 @@ from functools import cache
 from sqlalchemy import Row, Select, bindparam, exists, select
 from sqlalchemy.orm import Session, aliased
 
-from mesodesk.db.base import utcnow
 from mesodesk.db.models import CoursePlan, Patient, PlannedVisit, TreatmentSession
 from mesodesk.domain.drafts import CoursePlanDraft
 from mesodesk.domain.enums import (
@@ -30,6 +29,7 @@ from mesodesk.domain.protocols import PROTOCOLS, plan_visits, planned_status
 from mesodesk.domain.validation import Level, Problem, ValidationError, reason_text
 from mesodesk.services import audit
 from mesodesk.services.concurrency import require_version
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -203,11 +203,11 @@ class CourseService(Service):
     ) -> CourseView:
         """End an active course early; the reason goes into its notes and the audit trail."""
         reason = reason_text(reason)
-        if not reason.strip():
+        if not reason:
             raise Conflict("A reason is required to stop a course.")
         with self.store.writing() as session:
             course = self._load(session, course_id, expected_version)
-            self._set_status(session, course, CourseStatus.STOPPED, reason.strip(), today)
+            self._set_status(session, course, CourseStatus.STOPPED, reason, today)
             return self._view(session, course.id, today)
 
     def complete(
@@ -220,14 +220,10 @@ class CourseService(Service):
 
     def delete(self, course_id: int, reason: str) -> None:
         """Soft delete a course planned by mistake; sessions that fulfilled it keep their link."""
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete a course.")
+        reason = deletion_reason(reason, "a course")
         with self.store.writing() as session:
             course = self._load(session, course_id)
-            course.deleted_at = utcnow()
-            course.deleted_by_id = self.actor.user_id
-            course.delete_reason = reason.strip()
+            mark_deleted(course, self.actor, reason)
             audit.record(
                 session,
                 self.actor,
@@ -235,7 +231,7 @@ class CourseService(Service):
                 _ENTITY,
                 course.id,
                 patient_id=course.patient_id,
-                summary=f"Deleted course {course.protocol_name}: {reason.strip()}",
+                summary=f"Deleted course {course.protocol_name}: {reason}",
             )
 
     # -- reading ---------------------------------------------------------------------------

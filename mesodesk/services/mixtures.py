@@ -14,14 +14,14 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from mesodesk.db.base import utcnow
 from mesodesk.db.models import Ingredient, Patient, Recipe, RecipeItem, TreatmentSession
 from mesodesk.domain.drafts import IngredientDraft, RecipeDraft
 from mesodesk.domain.enums import AuditAction
 from mesodesk.domain.rules import validate_ingredient, validate_recipe
-from mesodesk.domain.validation import enforce, reason_text
+from mesodesk.domain.validation import enforce
 from mesodesk.services import audit
 from mesodesk.services.concurrency import require_version
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.mixture_lots import LotsMixin, LotStatus, LotView, RecallRow, lot_status
 from mesodesk.services.mixture_views import (
@@ -213,14 +213,10 @@ class MixtureService(LotsMixin):
 
     def delete_recipe(self, recipe_id: int, reason: str) -> None:
         """Soft delete: sessions that used the recipe still show it."""
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete a recipe.")
+        reason = deletion_reason(reason, "a recipe")
         with self.store.writing() as session:
             row = self._load_recipe(session, recipe_id)
-            row.deleted_at = utcnow()
-            row.deleted_by_id = self.actor.user_id
-            row.delete_reason = reason.strip()
+            mark_deleted(row, self.actor, reason)
             audit.record(
                 session,
                 self.actor,
@@ -228,7 +224,7 @@ class MixtureService(LotsMixin):
                 "recipe",
                 row.id,
                 patient_id=row.patient_id,
-                summary=f"Deleted recipe {row.name}: {reason.strip()}",
+                summary=f"Deleted recipe {row.name}: {reason}",
             )
 
     def make_variant(

@@ -14,13 +14,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mesodesk.db.base import utcnow
 from mesodesk.db.models import CoursePlan, Outcome, Patient, User
 from mesodesk.domain.drafts import OutcomeDraft
 from mesodesk.domain.enums import AuditAction, Checkpoint
 from mesodesk.domain.rules import validate_outcome
-from mesodesk.domain.validation import clean, enforce, reason_text
+from mesodesk.domain.validation import clean, enforce
 from mesodesk.services import audit
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -165,16 +165,12 @@ class OutcomeService(Service):
     def delete(self, outcome_id: int, reason: str) -> None:
         """Soft delete with who, when and why; the summary no longer counts it."""
         self.actor.require_clinical("delete outcomes")
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete an outcome.")
+        reason = deletion_reason(reason, "an outcome")
         with self.store.writing() as session:
             row = session.get(Outcome, outcome_id)
             if row is None or row.deleted_at is not None:
                 raise NotFound(f"No outcome with id {outcome_id}.")
-            row.deleted_at = utcnow()
-            row.deleted_by_id = self.actor.user_id
-            row.delete_reason = reason.strip()
+            mark_deleted(row, self.actor, reason)
             audit.record(
                 session,
                 self.actor,
@@ -183,7 +179,7 @@ class OutcomeService(Service):
                 row.id,
                 patient_id=row.patient_id,
                 summary=f"Deleted outcome {row.checkpoint.label} of "
-                f"{row.measured_on:%d.%m.%Y}: {reason.strip()}",
+                f"{row.measured_on:%d.%m.%Y}: {reason}",
             )
 
     def get(self, outcome_id: int) -> OutcomeView:

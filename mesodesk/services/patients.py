@@ -21,11 +21,11 @@ from mesodesk.domain.validation import (
     ValidationError,
     clean,
     enforce,
-    reason_text,
     shown,
 )
 from mesodesk.services import audit
 from mesodesk.services.concurrency import require_version
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.store import Service
 
@@ -255,14 +255,10 @@ class PatientService(Service):
 
     def delete(self, patient_id: int, reason: str) -> None:
         """Soft delete: the record stays, hidden from lists, with who, when and why."""
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete a patient record.")
+        reason = deletion_reason(reason, "a patient record")
         with self.store.writing() as session:
             patient = self._load(session, patient_id)
-            patient.deleted_at = utcnow()
-            patient.deleted_by_id = self.actor.user_id
-            patient.delete_reason = reason.strip()
+            mark_deleted(patient, self.actor, reason)
             audit.record(
                 session,
                 self.actor,
@@ -270,7 +266,7 @@ class PatientService(Service):
                 "patient",
                 patient.id,
                 patient_id=patient.id,
-                summary=f"Deleted: {reason.strip()}",
+                summary=f"Deleted: {reason}",
             )
 
     # -- reading ---------------------------------------------------------------------------

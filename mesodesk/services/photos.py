@@ -20,15 +20,14 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mesodesk.db.base import utcnow
 from mesodesk.db.engine import sqlite_path
 from mesodesk.db.models import Patient, Photo, TreatmentSession
 from mesodesk.domain.enums import AuditAction, PhotoView
-from mesodesk.domain.validation import reason_text
 from mesodesk.photos.images import PRINT_SIZE, THUMBNAIL_SIZE, PhotoRefused, Prepared, prepare
 from mesodesk.photos.images import render as render_copy
 from mesodesk.photos.vault import Progress, Vault, VaultReport, write_atomically
 from mesodesk.services import audit
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound, PermissionDenied
 from mesodesk.services.health import CheckResult, read_only_engine
 from mesodesk.services.session_views import current_version_clause
@@ -318,18 +317,14 @@ class PhotoService:
 
     def delete(self, photo_ids: PhotoIds, reason: str) -> None:
         """Soft delete: the rows and files stay (clinical records), hidden from the chart."""
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete a photo.")
+        reason = deletion_reason(reason, "a photo")
         with self.store.writing() as session:
             for photo_id in _ids(photo_ids):
                 photo = self._load(session, photo_id)
-                photo.deleted_at = utcnow()
-                photo.deleted_by_id = self.actor.user_id
-                photo.delete_reason = reason.strip()
+                mark_deleted(photo, self.actor, reason)
                 audit.record(
                     session, self.actor, AuditAction.DELETE, "photo", photo.id,
-                    patient_id=photo.patient_id, summary=f"Deleted: {reason.strip()}",
+                    patient_id=photo.patient_id, summary=f"Deleted: {reason}",
                 )  # fmt: skip
 
     # --- checking -----------------------------------------------------------------------------

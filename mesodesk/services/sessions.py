@@ -23,6 +23,7 @@ from mesodesk.domain.validation import Level, Problem, ValidationError, enforce,
 from mesodesk.services import audit
 from mesodesk.services import session_records as records
 from mesodesk.services.concurrency import require_version, stale
+from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.session_checks import (
     check_session,
@@ -187,7 +188,7 @@ class SessionService(Service):
         self.actor.require_clinical("amend treatment sessions")
         now = now or utcnow()
         reason = reason_text(reason)
-        if not reason.strip():
+        if not reason:
             problem = Problem(
                 "amendment_reason",
                 "Say why the signed session is amended.",
@@ -219,7 +220,7 @@ class SessionService(Service):
                 signed_at=now,
                 signed_by_id=user.id,
                 amends_id=old.id,
-                amendment_reason=reason.strip(),
+                amendment_reason=reason,
                 created_by_id=self.actor.user_id,
             )
             records.fill(row, draft, checked)
@@ -235,7 +236,7 @@ class SessionService(Service):
                 _ENTITY,
                 row.id,
                 patient_id=row.patient_id,
-                summary=f"Amended session #{old.id} as #{row.id}: {reason.strip()}",
+                summary=f"Amended session #{old.id} as #{row.id}: {reason}",
                 before=records.audit_dict(before),
                 after=records.audit_dict(after, stock, checked),
             )
@@ -298,16 +299,12 @@ class SessionService(Service):
     def delete(self, session_id: int, reason: str) -> None:
         """Soft delete the current version (so the whole chain); its lot uses are given back."""
         self.actor.require_clinical("delete treatment sessions")
-        reason = reason_text(reason)
-        if not reason.strip():
-            raise Conflict("A reason is required to delete a session.")
+        reason = deletion_reason(reason, "a session")
         with self.store.writing() as session:
             row = records.load(session, session_id)
             records.require_current(session, row)
             before = records.view(session, row.id)
-            row.deleted_at = utcnow()
-            row.deleted_by_id = self.actor.user_id
-            row.delete_reason = reason.strip()
+            mark_deleted(row, self.actor, reason)
             stock = records.move_stock(session, lot_uses(before.draft), {})
             audit.record(
                 session,
@@ -316,7 +313,7 @@ class SessionService(Service):
                 _ENTITY,
                 row.id,
                 patient_id=row.patient_id,
-                summary=f"Deleted session #{row.id}: {reason.strip()}",
+                summary=f"Deleted session #{row.id}: {reason}",
                 before=records.audit_dict(before),
                 after={"stock": records.stock_dict(stock)} if stock else None,
             )
@@ -372,9 +369,7 @@ class SessionService(Service):
         for draft in drafts[len(existing) :]:
             session.add(records.new_event(row, draft, self.actor.user_id))
         for event in existing[len(drafts) :]:
-            event.deleted_at = utcnow()
-            event.deleted_by_id = self.actor.user_id
-            event.delete_reason = "Removed from the draft session"
+            mark_deleted(event, self.actor, "Removed from the draft session")
         session.flush()
 
 
