@@ -27,8 +27,10 @@ class PhotoRow:
     width: int
     height: int
     original_name: str
-    trichoscopy_site: str = ""
-    magnification: int | None = None
+    trichoscopy_site: str
+    magnification: int | None
+    sha256: str  # with the type, finds the files: the grid reads no record to show them
+    mime_type: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def _photos_statement() -> Select:
             Photo.original_name,
             Photo.trichoscopy_site,
             Photo.magnification,
+            Photo.sha256,
+            Photo.mime_type,
         )
         .where(Photo.patient_id == bindparam("patient_id"), Photo.deleted_at.is_(None))
         .order_by(Photo.taken_at.desc(), Photo.id.desc())

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,6 +68,16 @@ class ImportReport:
     def ok(self) -> bool:
         """True when no file was refused (duplicates and a cancel are not errors)."""
         return not self.refused
+
+
+class PhotoFile(Protocol):
+    """What finds a photo's files in the vault: its checksum and its type."""
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def mime_type(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -262,19 +272,22 @@ class PhotoService:
         record = self.get(photo_id)
         return self.vault.original_path(record.sha256, record.mime_type)
 
-    def thumbnail_path(self, photo_id: int) -> Path:
-        """The upright 256 px JPEG; rebuilt from the original if the cache lost it."""
-        record = self.get(photo_id)
-        return self._rendition(record, self.vault.thumbnail_path(record.sha256), THUMBNAIL_SIZE)
+    def thumbnail_path(self, photo: int | PhotoFile) -> Path:
+        """The upright 256 px JPEG; rebuilt from the original if the cache lost it.
 
-    def print_copy_path(self, photo_id: int) -> Path:
+        Given the photo's file identity (a chart row carries it), no database read is made.
+        """
+        file = self.get(photo) if isinstance(photo, int) else photo
+        return self._rendition(file, self.vault.thumbnail_path(file.sha256), THUMBNAIL_SIZE)
+
+    def print_copy_path(self, photo: int | PhotoFile) -> Path:
         """The upright ~1200 px JPEG that reports embed instead of the original."""
-        record = self.get(photo_id)
-        return self._rendition(record, self.vault.print_copy_path(record.sha256), PRINT_SIZE)
+        file = self.get(photo) if isinstance(photo, int) else photo
+        return self._rendition(file, self.vault.print_copy_path(file.sha256), PRINT_SIZE)
 
-    def _rendition(self, record: PhotoRecord, path: Path, size: int) -> Path:
+    def _rendition(self, file: PhotoFile, path: Path, size: int) -> Path:
         if not path.is_file():
-            original = self.vault.original_path(record.sha256, record.mime_type)
+            original = self.vault.original_path(file.sha256, file.mime_type)
             write_atomically(path, render_copy(original.read_bytes(), size))
         return path
 

@@ -134,6 +134,32 @@ def test_compare_loads_both_photos_and_zooms_them_together(qtbot, window, tmp_pa
     dialog.close()
 
 
+def test_thumbnails_load_when_the_photos_tab_is_shown_without_reading_records(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart opens on its sessions: its photos cost nothing until the Photos tab shows."""
+    patient_id = _patient(window)
+    files = [_jpeg(tmp_path / f"p{i}.jpg", f"#6040{i}0") for i in range(3)]
+    window.services.photos.import_files(patient_id, files, view=PhotoView.FRONTAL)
+    chart: PatientChart = window.open_chart(patient_id)
+    qtbot.waitUntil(lambda: chart.data is not None and window.runner.pending == 0, timeout=5000)
+    section = chart.photos
+    assert section.model.rowCount() == 3
+    assert not any(section.cache.ready(r.id) for r in section.model.rows)
+
+    def no_record_reads(_photo_id: int) -> None:
+        raise AssertionError("the grid read a photo record from the database")
+
+    monkeypatch.setattr(window.services.photos, "get", no_record_reads)
+    chart.tabs.setCurrentWidget(section)
+    qtbot.waitUntil(lambda: _thumbnails_shown(section), timeout=10_000)
+    assert all(
+        not section.model.data(section.model.index(i), Qt.ItemDataRole.DecorationRole).isNull()
+        and section.cache.get(row) is not section.cache.missing
+        for i, row in enumerate(section.model.rows)
+    )
+
+
 def test_files_dropped_on_the_tab_open_the_import_dialog(qtbot, window, tmp_path: Path) -> None:
     _chart, section = _photos_tab(qtbot, window, _patient(window))
     photo = _jpeg(tmp_path / "drop.jpg", "#555555")

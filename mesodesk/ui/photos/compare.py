@@ -35,11 +35,11 @@ from mesodesk.ui.widgets.enum_combo import current_enum, select_enum
 MODES = ("Side by side", "Slider (fade)", "Ghost of the baseline")
 
 
-def load_print_copy(photos: PhotoService, photo_id: int) -> QImage:
+def load_print_copy(photos: PhotoService, row: Any) -> QImage:
     """Worker thread: the upright ~1200 px copy as a QImage (never a QPixmap off the GUI)."""
-    image = QImage(str(photos.print_copy_path(photo_id)))
+    image = QImage(str(photos.print_copy_path(row)))
     if image.isNull():
-        raise OSError(f"photo #{photo_id}: the display copy cannot be read")
+        raise OSError(f"photo #{row.id}: the display copy cannot be read")
     return image
 
 
@@ -190,8 +190,9 @@ class CompareDialog(QDialog):
             return
         self._asked.add(photo_id)
         photos = self.services.photos
+        row = next(p for p in self.photos if p.id == photo_id)
         self.runner.compute(
-            lambda: load_print_copy(photos, photo_id),
+            lambda: load_print_copy(photos, row),
             lambda image: self._loaded(photo_id, image),
             self._failed,
         )

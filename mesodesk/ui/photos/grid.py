@@ -47,11 +47,14 @@ def caption(row: Any) -> str:
     return f"{view_text(row)}\n{photo_date(row)}"
 
 
-def load_thumbnail(photos: PhotoService, photo_id: int, size: int = ICON) -> QImage:
-    """Worker thread: the upright thumbnail, scaled for the grid (QImage is thread-safe)."""
-    image = QImage(str(photos.thumbnail_path(photo_id)))
+def load_thumbnail(photos: PhotoService, row: Any, size: int = ICON) -> QImage:
+    """Worker thread: the upright thumbnail, scaled for the grid (QImage is thread-safe).
+
+    `row` carries the photo's file identity, so no database read competes with the chart's.
+    """
+    image = QImage(str(photos.thumbnail_path(row)))
     if image.isNull():
-        raise OSError(f"photo #{photo_id}: the thumbnail cannot be read")
+        raise OSError(f"photo #{row.id}: the thumbnail cannot be read")
     scaled = image.scaled(
         size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
@@ -78,7 +81,7 @@ def _placeholder(text: str, size: int = ICON) -> QPixmap:
 
 
 class ThumbnailCache(QObject):
-    """Photo id → grid-sized pixmap; each thumbnail is asked for at most once."""
+    """Photo id → grid-sized pixmap; each thumbnail is asked for at most once, when shown."""
 
     loaded = Signal(int)
 
@@ -90,15 +93,16 @@ class ThumbnailCache(QObject):
         self.loading = _placeholder("Loading…")
         self.missing = _placeholder("Not readable")
 
-    def get(self, photo_id: int) -> QPixmap | None:
+    def get(self, row: Any) -> QPixmap | None:
         """The pixmap if it is ready; otherwise starts loading it and returns None."""
+        photo_id = row.id
         if photo_id in self._pixmaps:
             return self._pixmaps[photo_id]
         if photo_id not in self._asked:
             self._asked.add(photo_id)
             photos = self.photos
             self.runner.compute(
-                lambda: load_thumbnail(photos, photo_id),
+                lambda: load_thumbnail(photos, row),
                 lambda image: self._store(photo_id, QPixmap.fromImage(image)),
                 lambda _error: self._store(photo_id, self.missing),
             )
@@ -130,9 +134,7 @@ class PhotoGridModel(QAbstractListModel):
                                  r.id), reverse=True,
         )  # fmt: skip
         self._index_of = {row.id: i for i, row in enumerate(self.rows)}
-        self.endResetModel()
-        for row in self.rows:  # ask for all at once: the pool decodes in parallel
-            self.cache.get(row.id)
+        self.endResetModel()  # thumbnails are asked for as the view paints them
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.rows)
@@ -144,7 +146,7 @@ class PhotoGridModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return caption(row)
         if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = self.cache.get(row.id)
+            pixmap = self.cache.get(row)
             return self.cache.loading if pixmap is None else pixmap
         if role == Qt.ItemDataRole.ToolTipRole:
             session = "linked to a session" if row.session_id else "not linked to a session"
