@@ -107,15 +107,30 @@ def check_session(
     )
 
 
+_NOT_A_SIGNER = "Only a practitioner or an administrator can sign sessions."
+_NO_ACCOUNT = "Signing needs the account of an active practitioner or administrator."
+
+
+def signing_refusal(actor: Actor) -> str:
+    """Why `actor` cannot sign, as far as the actor alone tells (empty: they may try).
+
+    Without sign-in the actor is the computer's user, with no account to sign under.
+    """
+    if actor.role not in SIGNING_ROLES:
+        return _NOT_A_SIGNER
+    if actor.user_id is None:
+        return _NO_ACCOUNT
+    return ""
+
+
 def signer(session: Session, actor: Actor) -> User:
     """The acting user, who must be an active practitioner or administrator to sign."""
-    if actor.role not in SIGNING_ROLES:
-        raise PermissionDenied("Only a practitioner or an administrator can sign sessions.")
-    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    refusal = signing_refusal(actor)
+    if refusal:
+        raise PermissionDenied(refusal)
+    user = session.get(User, actor.user_id)
     if user is None or not user.active or user.role not in SIGNING_ROLES:
-        raise PermissionDenied(
-            "Signing needs the account of an active practitioner or administrator."
-        )
+        raise PermissionDenied(_NO_ACCOUNT)
     return user
 
 

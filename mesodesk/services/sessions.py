@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mesodesk.db.base import utcnow
-from mesodesk.db.models import AdverseEvent, TreatmentSession
+from mesodesk.db.models import AdverseEvent, TreatmentSession, User
 from mesodesk.domain.drafts import AdverseEventDraft, SessionDraft
 from mesodesk.domain.enums import AuditAction, SessionStatus
 from mesodesk.domain.rules import validate_for_signing
@@ -31,6 +31,7 @@ from mesodesk.services.session_checks import (
     lot_uses,
     resolved_before_onset,
     signer,
+    signing_refusal,
 )
 from mesodesk.services.session_views import (
     AdverseEventView,
@@ -61,32 +62,13 @@ class SessionService(Service):
         """Store a new draft session with its zones, lots and adverse events; lots draw down."""
         self.actor.require_clinical("record treatment sessions")
         with self.store.writing() as session:
-            checked = check_session(
+            return self._record(
                 session,
                 draft,
-                now=now or utcnow(),
                 acknowledge_warnings=acknowledge_warnings,
                 override_reason=override_reason,
-                previous=None,
+                now=now or utcnow(),
             )
-            row = TreatmentSession(status=SessionStatus.DRAFT, created_by_id=self.actor.user_id)
-            records.fill(row, draft, checked)
-            session.add(row)
-            session.flush()
-            self._add_events(session, row, draft.adverse_events)
-            stock = records.move_stock(session, {}, lot_uses(draft))
-            after = records.view(session, row.id)
-            audit.record(
-                session,
-                self.actor,
-                AuditAction.CREATE,
-                _ENTITY,
-                row.id,
-                patient_id=row.patient_id,
-                summary=records.summary("Recorded draft session", row.id, row.override_reason),
-                after=records.audit_dict(after, stock, checked),
-            )
-            return after
 
     def update_draft(
         self,
@@ -102,43 +84,15 @@ class SessionService(Service):
         Refused if someone saved or signed it since `expected_version` (what the form loaded)."""
         self.actor.require_clinical("edit treatment sessions")
         with self.store.writing() as session:
-            row = records.load(session, session_id)
-            _require_unchanged(session, row, expected_version)
-            if row.status is not SessionStatus.DRAFT:
-                raise Conflict("Signed sessions are locked: amend instead.")
-            if draft.patient_id != row.patient_id:
-                raise Conflict("A session cannot be moved to another patient.")
-            before = records.view(session, row.id)
-            checked = check_session(
+            return self._update_draft(
                 session,
+                session_id,
                 draft,
-                now=now or utcnow(),
                 acknowledge_warnings=acknowledge_warnings,
                 override_reason=override_reason,
-                previous=before,
+                now=now or utcnow(),
+                expected_version=expected_version,
             )
-            row.zones.clear()
-            row.lots.clear()
-            session.flush()  # the old zones and lots go first: both are unique per session
-            records.fill(row, draft, checked)
-            self._replace_events(session, row, draft.adverse_events)
-            stock = records.move_stock(session, lot_uses(before.draft), lot_uses(draft))
-            after = records.view(session, row.id)
-            old, new = audit.changes(
-                records.audit_dict(before), records.audit_dict(after, stock, checked)
-            )
-            audit.record(
-                session,
-                self.actor,
-                AuditAction.UPDATE,
-                _ENTITY,
-                row.id,
-                patient_id=row.patient_id,
-                summary=records.summary("Edited draft session", row.id, row.override_reason),
-                before=old,
-                after=new,
-            )
-            return after
 
     def sign(
         self, session_id: int, *, acknowledge_warnings: bool = False, now: datetime | None = None
@@ -146,31 +100,61 @@ class SessionService(Service):
         """Lock a draft under the acting practitioner's name; it is never changed afterwards."""
         with self.store.writing() as session:
             user = signer(session, self.actor)
-            row = records.load(session, session_id)
-            if row.status is SessionStatus.SIGNED:
-                raise Conflict(f"Session #{row.id} is already signed.")
-            before = records.view(session, row.id)
-            enforce(validate_for_signing(before.draft), acknowledge_warnings=acknowledge_warnings)
-            row.status = SessionStatus.SIGNED
-            row.signed_at = now or utcnow()
-            row.signed_by_id = user.id
-            after = records.view(session, row.id)
-            audit.record(
+            return self._sign(
                 session,
-                self.actor,
-                AuditAction.SIGN,
-                _ENTITY,
-                row.id,
-                patient_id=row.patient_id,
-                summary=f"Signed session #{row.id}",
-                before={"status": before.status.value},
-                after={
-                    "status": after.status.value,
-                    "signed_at": audit.plain(after.signed_at),
-                    "signed_by_id": after.signed_by_id,
-                },
+                session_id,
+                user,
+                acknowledge_warnings=acknowledge_warnings,
+                now=now or utcnow(),
             )
-            return after
+
+    def save_and_sign(
+        self,
+        draft: SessionDraft,
+        *,
+        session_id: int | None = None,
+        acknowledge_warnings: bool = False,
+        override_reason: str = "",
+        now: datetime | None = None,
+        expected_version: int | None = None,
+    ) -> SessionView:
+        """Store a new draft (or, with `session_id`, replace that draft's content) and sign it,
+        in one transaction: if the signature is refused, nothing is written, not even the draft.
+        `expected_version` is checked as in `update_draft`."""
+        self.actor.require_clinical(
+            "record treatment sessions" if session_id is None else "edit treatment sessions"
+        )
+        now = now or utcnow()
+        with self.store.writing() as session:
+            user = signer(session, self.actor)
+            if session_id is None:
+                saved = self._record(
+                    session,
+                    draft,
+                    acknowledge_warnings=acknowledge_warnings,
+                    override_reason=override_reason,
+                    now=now,
+                    signing=True,
+                )
+            else:
+                saved = self._update_draft(
+                    session,
+                    session_id,
+                    draft,
+                    acknowledge_warnings=acknowledge_warnings,
+                    override_reason=override_reason,
+                    now=now,
+                    expected_version=expected_version,
+                    signing=True,
+                )
+            return self._sign(
+                session, saved.id, user, acknowledge_warnings=acknowledge_warnings, now=now
+            )
+
+    def signing_refusal(self) -> str:
+        """Why the acting user cannot sign (empty when they may): the form says so up front.
+        Signing itself also checks the account in the database."""
+        return signing_refusal(self.actor)
 
     def amend(
         self,
@@ -344,6 +328,131 @@ class SessionService(Service):
         """The patient's sessions (current versions only), newest first."""
         with self.store.reading() as session:
             return session_rows(session, patient_id)
+
+    # -- the steps of a write, inside the caller's transaction ------------------------------
+    def _record(
+        self,
+        session: Session,
+        draft: SessionDraft,
+        *,
+        acknowledge_warnings: bool,
+        override_reason: str,
+        now: datetime,
+        signing: bool = False,
+    ) -> SessionView:
+        checked = check_session(
+            session,
+            draft,
+            now=now,
+            acknowledge_warnings=acknowledge_warnings,
+            override_reason=override_reason,
+            previous=None,
+            signing=signing,
+        )
+        row = TreatmentSession(status=SessionStatus.DRAFT, created_by_id=self.actor.user_id)
+        records.fill(row, draft, checked)
+        session.add(row)
+        session.flush()
+        self._add_events(session, row, draft.adverse_events)
+        stock = records.move_stock(session, {}, lot_uses(draft))
+        after = records.view(session, row.id)
+        audit.record(
+            session,
+            self.actor,
+            AuditAction.CREATE,
+            _ENTITY,
+            row.id,
+            patient_id=row.patient_id,
+            summary=records.summary("Recorded draft session", row.id, row.override_reason),
+            after=records.audit_dict(after, stock, checked),
+        )
+        return after
+
+    def _update_draft(
+        self,
+        session: Session,
+        session_id: int,
+        draft: SessionDraft,
+        *,
+        acknowledge_warnings: bool,
+        override_reason: str,
+        now: datetime,
+        expected_version: int | None,
+        signing: bool = False,
+    ) -> SessionView:
+        row = records.load(session, session_id)
+        _require_unchanged(session, row, expected_version)
+        if row.status is not SessionStatus.DRAFT:
+            raise Conflict("Signed sessions are locked: amend instead.")
+        if draft.patient_id != row.patient_id:
+            raise Conflict("A session cannot be moved to another patient.")
+        before = records.view(session, row.id)
+        checked = check_session(
+            session,
+            draft,
+            now=now,
+            acknowledge_warnings=acknowledge_warnings,
+            override_reason=override_reason,
+            previous=before,
+            signing=signing,
+        )
+        row.zones.clear()
+        row.lots.clear()
+        session.flush()  # the old zones and lots go first: both are unique per session
+        records.fill(row, draft, checked)
+        self._replace_events(session, row, draft.adverse_events)
+        stock = records.move_stock(session, lot_uses(before.draft), lot_uses(draft))
+        after = records.view(session, row.id)
+        old, new = audit.changes(
+            records.audit_dict(before), records.audit_dict(after, stock, checked)
+        )
+        audit.record(
+            session,
+            self.actor,
+            AuditAction.UPDATE,
+            _ENTITY,
+            row.id,
+            patient_id=row.patient_id,
+            summary=records.summary("Edited draft session", row.id, row.override_reason),
+            before=old,
+            after=new,
+        )
+        return after
+
+    def _sign(
+        self,
+        session: Session,
+        session_id: int,
+        user: User,
+        *,
+        acknowledge_warnings: bool,
+        now: datetime,
+    ) -> SessionView:
+        row = records.load(session, session_id)
+        if row.status is SessionStatus.SIGNED:
+            raise Conflict(f"Session #{row.id} is already signed.")
+        before = records.view(session, row.id)
+        enforce(validate_for_signing(before.draft), acknowledge_warnings=acknowledge_warnings)
+        row.status = SessionStatus.SIGNED
+        row.signed_at = now
+        row.signed_by_id = user.id
+        after = records.view(session, row.id)
+        audit.record(
+            session,
+            self.actor,
+            AuditAction.SIGN,
+            _ENTITY,
+            row.id,
+            patient_id=row.patient_id,
+            summary=f"Signed session #{row.id}",
+            before={"status": before.status.value},
+            after={
+                "status": after.status.value,
+                "signed_at": audit.plain(after.signed_at),
+                "signed_by_id": after.signed_by_id,
+            },
+        )
+        return after
 
     # -- adverse events of a draft ----------------------------------------------------------
     def _add_events(

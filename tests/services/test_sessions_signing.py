@@ -10,6 +10,7 @@ from session_data import (
     a_while_ago,
     audit_rows,
     build_world,
+    quantity_left,
     raw_session,
     row_counts,
     session_draft,
@@ -17,7 +18,14 @@ from session_data import (
 from sqlalchemy import event
 
 from mesodesk.domain.drafts import AdverseEventDraft, LotUse, ZoneEntry
-from mesodesk.domain.enums import AdverseEventType, AuditAction, Grade, ScalpZone, SessionStatus
+from mesodesk.domain.enums import (
+    AdverseEventType,
+    AuditAction,
+    Grade,
+    Role,
+    ScalpZone,
+    SessionStatus,
+)
 from mesodesk.domain.validation import ValidationError
 from mesodesk.services import audit
 from mesodesk.services.clinic import UserView
@@ -80,6 +88,62 @@ def test_signing_needs_a_named_account(
     draft_id = sessions.record(session_draft(world)).id
     with pytest.raises(PermissionDenied):
         SessionService(store, SYSTEM).sign(draft_id)
+
+
+def test_save_and_sign_stores_the_draft_and_its_signature_together(
+    store: Store, sessions: SessionService, world: World, actor: Actor
+) -> None:
+    signed = sessions.save_and_sign(session_draft(world))
+
+    assert signed.is_signed and signed.signed_by_id == actor.user_id
+    assert [e.action for e in audit_rows(store, signed.id)] == [
+        AuditAction.CREATE,
+        AuditAction.SIGN,
+    ]
+    assert quantity_left(store, world.lot_id) == 8.0
+
+    draft = sessions.record(session_draft(world, pain_score=None))
+    edited = sessions.save_and_sign(
+        session_draft(world, pain_score=2), session_id=draft.id, expected_version=draft.version
+    )
+    assert edited.id == draft.id and edited.is_signed and edited.draft.pain_score == 2
+    assert [e.action for e in audit_rows(store, draft.id)] == [
+        AuditAction.CREATE,
+        AuditAction.UPDATE,
+        AuditAction.SIGN,
+    ]
+
+
+def test_a_refused_signature_leaves_the_draft_unwritten(
+    store: Store, sessions: SessionService, world: World
+) -> None:
+    stored = sessions.record(session_draft(world, pain_score=None))
+    before, left = row_counts(store), quantity_left(store, world.lot_id)
+    no_account = SessionService(store, Actor(None, "reception-pc", Role.ADMINISTRATOR))
+    changed = session_draft(world, pain_score=4, lots=(LotUse(world.lot_id, 3.0),))
+    assert sessions.signing_refusal() == ""
+    assert "account" in no_account.signing_refusal()  # the form says so before any try
+
+    with pytest.raises(PermissionDenied):
+        no_account.save_and_sign(changed)
+    with pytest.raises(PermissionDenied):
+        no_account.save_and_sign(changed, session_id=stored.id, expected_version=stored.version)
+    with pytest.raises(ValidationError) as refused:  # a signed session needs its pain score
+        sessions.save_and_sign(
+            session_draft(world, pain_score=None),
+            session_id=stored.id,
+            expected_version=stored.version,
+        )
+    assert [p.field for p in refused.value.problems] == ["pain_score"]
+
+    assert row_counts(store) == before
+    assert quantity_left(store, world.lot_id) == left
+    assert sessions.get(stored.id) == stored
+    signed = sessions.save_and_sign(  # the copy loaded before the refusals is still current
+        changed, session_id=stored.id, expected_version=stored.version
+    )
+    assert signed.is_signed and signed.draft.pain_score == 4
+    assert quantity_left(store, world.lot_id) == left - 1.0
 
 
 def test_amend_keeps_the_original_and_links_the_new_version(

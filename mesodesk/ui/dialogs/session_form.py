@@ -101,6 +101,9 @@ class SessionForm(QDialog):
         ui.reasonEdit.setVisible(mode is Mode.AMEND)
         ui.saveDraftButton.setVisible(mode is not Mode.AMEND)
         ui.signButton.setText("Save &amendment" if mode is Mode.AMEND else "Save and &sign")
+        # Signing (an amendment is signed too) needs a signed-in practitioner's account.
+        self.sign_refusal = services.sessions.signing_refusal()
+        ui.signButton.setToolTip(self.sign_refusal)
         for signal in (self.zones.changed, self.lots.changed, self.adverse.changed):
             signal.connect(self._on_changed)
         watch_changes(self, self._on_changed)
@@ -287,7 +290,11 @@ class SessionForm(QDialog):
             not self._saving and not draft_errors and override_ok and (ack or not warned)
         )
         self.ui.signButton.setEnabled(
-            not self._saving and self.panel.can_save and override_ok and reason_ok
+            not self._saving
+            and not self.sign_refusal
+            and self.panel.can_save
+            and override_ok
+            and reason_ok
         )
         self.ui.statusLabel.setText("Saving…" if self._saving else "")
 
@@ -300,23 +307,21 @@ class SessionForm(QDialog):
         sessions, mode, session_id = self.services.sessions, self.mode, self.session_id
         kwargs = {"acknowledge_warnings": ack, "override_reason": override}
         expected = self.version
-        self._draft_saved_as: int | None = None
 
-        def work() -> int:
+        def work() -> int:  # one transaction each: a refusal leaves nothing written
             if mode is Mode.AMEND:
                 return sessions.amend(
                     session_id, draft, reason, expected_version=expected, **kwargs
                 ).id
+            if sign:
+                return sessions.save_and_sign(
+                    draft, session_id=session_id, expected_version=expected, **kwargs
+                ).id
             if mode is Mode.EDIT_DRAFT:
-                saved_id = sessions.update_draft(
+                return sessions.update_draft(
                     session_id, draft, expected_version=expected, **kwargs
                 ).id
-            else:
-                saved_id = sessions.record(draft, **kwargs).id
-            self._draft_saved_as = saved_id  # if signing fails, the draft is kept and edited
-            if sign:
-                sessions.sign(saved_id)
-            return saved_id
+            return sessions.record(draft, **kwargs).id
 
         self._saving = True
         self._update_buttons()
@@ -330,10 +335,7 @@ class SessionForm(QDialog):
         self.accept()
 
     def _on_save_failed(self, error: BaseException) -> None:
-        self._saving = False
-        if self._draft_saved_as is not None and self.mode is Mode.NEW:
-            self.mode, self.session_id = Mode.EDIT_DRAFT, self._draft_saved_as
-            self.saved.emit(self._draft_saved_as)
+        self._saving = False  # nothing was written: the form still matches `self.version`
         if isinstance(error, ValidationError):
             self.panel.show(error.problems)
         elif isinstance(error, StaleRecord) and self.session_id is not None:
