@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from mesodesk.db.models import Assessment, AssessmentStage, TrichoscopyMeasurement, User
 from mesodesk.domain.drafts import AssessmentDraft, SaltRegions, StageEntry, TrichoscopyEntry
 from mesodesk.domain.enums import Contributor, Diagnosis, Severity, StagingScale
 from mesodesk.domain.salt import salt_grade
+from mesodesk.services.statements import run
 
 CONDITION = ("erythema", "scaling", "itch", "pain", "follicular_inflammation")
 TRICHO_FIELDS = (
@@ -178,32 +180,43 @@ def assessment_views(
     """Three Core selects for any number of assessments, in the order of `ids`."""
     if not ids:
         return []
-    a = Assessment
-    rows = session.execute(
-        select(*(getattr(a, name) for name in _ASSESSMENT_COLUMNS), User.display_name)
-        .outerjoin(User, User.id == a.practitioner_id)
-        .where(a.id.in_(ids), a.deleted_at.is_(None))
-    ).all()
+    heads, stage_rows, tricho_rows = _view_statements()
+    bound = {"ids": ids}
+    rows = run(session, heads, bound).all()
     stages: dict[int, list[StageEntry]] = defaultdict(list)
-    for assessment_id, scale, stage in session.execute(
-        select(AssessmentStage.assessment_id, AssessmentStage.scale, AssessmentStage.stage)
-        .where(AssessmentStage.assessment_id.in_(ids))
-        .order_by(AssessmentStage.id)
-    ):
+    for assessment_id, scale, stage in run(session, stage_rows, bound):
         stages[assessment_id].append(StageEntry(scale, stage))
     tricho: dict[int, list[TrichoscopyEntry]] = defaultdict(list)
-    t = TrichoscopyMeasurement
-    for row in session.execute(
-        select(t.assessment_id, t.site, t.site_other, *(getattr(t, n) for n in TRICHO_FIELDS))
-        .where(t.assessment_id.in_(ids))
-        .order_by(t.id)
-    ):
+    for row in run(session, tricho_rows, bound):
         values = {name: getattr(row, name) for name in TRICHO_FIELDS}
         tricho[row.assessment_id].append(
             TrichoscopyEntry(site=row.site, site_other=row.site_other, **values)
         )
     views = {row.id: _view(row, stages[row.id], tricho[row.id], notes_visible) for row in rows}
     return [views[i] for i in ids if i in views]
+
+
+@cache
+def _view_statements() -> tuple[Select, Select, Select]:
+    """The assessments, their stages and their trichoscopy rows, for an expanding `ids`."""
+    a, t = Assessment, TrichoscopyMeasurement
+    ids = bindparam("ids", expanding=True)
+    heads = (
+        select(*(getattr(a, name) for name in _ASSESSMENT_COLUMNS), User.display_name)
+        .outerjoin(User, User.id == a.practitioner_id)
+        .where(a.id.in_(ids), a.deleted_at.is_(None))
+    )
+    stages = (
+        select(AssessmentStage.assessment_id, AssessmentStage.scale, AssessmentStage.stage)
+        .where(AssessmentStage.assessment_id.in_(ids))
+        .order_by(AssessmentStage.id)
+    )
+    tricho = (
+        select(t.assessment_id, t.site, t.site_other, *(getattr(t, n) for n in TRICHO_FIELDS))
+        .where(t.assessment_id.in_(ids))
+        .order_by(t.id)
+    )
+    return heads, stages, tricho
 
 
 def _view(

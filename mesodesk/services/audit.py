@@ -11,14 +11,16 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session
 
 from mesodesk.db.base import utcnow
 from mesodesk.db.models import AuditEntry
 from mesodesk.domain.enums import AuditAction
+from mesodesk.services.statements import run
 from mesodesk.services.store import Actor
 
 _SKIPPED_COLUMNS = {"created_at", "updated_at", "logo_png", "password_hash"}
@@ -84,8 +86,7 @@ def record(
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Add one audit row to the current transaction."""
-    session.flush()
-    prev = session.scalar(select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1))
+    prev = run(session, _last_hash_statement()).scalar()  # flushes the changes it follows
     entry = AuditEntry(
         at=utcnow().replace(microsecond=0),
         user_id=actor.user_id,
@@ -103,6 +104,11 @@ def record(
     session.add(entry)
     session.flush()
     return entry
+
+
+@cache
+def _last_hash_statement() -> Select:
+    return select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)
 
 
 @dataclass(frozen=True)

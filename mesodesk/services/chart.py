@@ -16,6 +16,7 @@ from mesodesk.services import Services, audit
 from mesodesk.services.notes import ClinicalNote
 from mesodesk.services.patients import PatientDetail
 from mesodesk.services.session_views import session_rows
+from mesodesk.services.statements import run
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _photos_statement() -> Select:
 
 
 def _photo_rows(session: Session, patient_id: int) -> list[PhotoRow]:
-    rows = session.execute(_photos_statement(), {"patient_id": patient_id})
+    rows = run(session, _photos_statement(), {"patient_id": patient_id}).all()
     return [PhotoRow(*row) for row in rows]
 
 

@@ -31,6 +31,7 @@ from mesodesk.services import audit
 from mesodesk.services.concurrency import require_version
 from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
+from mesodesk.services.statements import run
 from mesodesk.services.store import Service
 
 _ENTITY = "course"
@@ -248,7 +249,7 @@ class CourseService(Service):
         cls, session: Session, patient_id: int, today: date | None = None
     ) -> CourseView | None:
         """`active_course` inside a transaction the caller holds."""
-        active = session.scalar(_active_id_statement(), {"patient_id": patient_id})
+        active = run(session, _active_id_statement(), {"patient_id": patient_id}).scalar()
         return None if active is None else cls._view(session, active, today)
 
     def for_patient(self, patient_id: int, *, today: date | None = None) -> list[CourseView]:
@@ -372,10 +373,10 @@ class CourseService(Service):
         day = today or date.today()
         head_statement, visits_statement = _view_statements()
         bound = {"course_id": course_id}
-        head = session.execute(head_statement, bound).one_or_none()
+        head = run(session, head_statement, bound).one_or_none()
         if head is None:
             raise NotFound(f"No course with id {course_id}.")
-        rows = session.execute(visits_statement, bound)
+        rows = run(session, visits_statement, bound)
         *columns, version = head
         return CourseView(*columns, visits=_visits(rows, day), today=day, version=version)
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from mesodesk.db.models import Assessment, Outcome, TreatmentSession, User
 from mesodesk.services.session_views import current_version_clause
+from mesodesk.services.statements import run
 from mesodesk.services.store import Service
 
 
@@ -44,7 +45,7 @@ class NotesService(Service):
         self.actor.require_clinical("read clinical notes")
         found: list[ClinicalNote] = []
         for source, query in _note_statements():
-            for when, note, name in session.execute(query, {"patient_id": patient_id}):
+            for when, note, name in run(session, query, {"patient_id": patient_id}):
                 moment = when.astimezone().date() if hasattr(when, "hour") else when
                 found.append(ClinicalNote(moment, source, name or "", note))
         found.sort(key=lambda n: n.day, reverse=True)

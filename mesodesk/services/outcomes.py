@@ -8,10 +8,12 @@ measurement at it), so a patient measured twice does not weigh double.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from mesodesk.db.models import CoursePlan, Outcome, Patient, User
@@ -22,6 +24,7 @@ from mesodesk.domain.validation import clean, enforce
 from mesodesk.services import audit
 from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
+from mesodesk.services.statements import run
 from mesodesk.services.store import Service
 
 _ENTITY = "outcome"
@@ -196,7 +199,7 @@ class OutcomeService(Service):
 
     def read_for_patient(self, session: Session, patient_id: int) -> list[OutcomeView]:
         """`for_patient` inside a transaction the caller holds."""
-        return self._rows(session, Outcome.patient_id == patient_id)
+        return self._views(run(session, _patient_statement(), {"patient_id": patient_id}))
 
     def clinic_summary(self, checkpoint: Checkpoint) -> OutcomeSummary:
         """Across all (not deleted) patients: the clinic's own results at `checkpoint`."""
@@ -211,19 +214,16 @@ class OutcomeService(Service):
         return summarise(checkpoint, rows)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _rows(self, session: Session, *where: object) -> list[OutcomeView]:
-        query = (
-            select(*_COLUMNS, User.display_name)
-            .outerjoin(User, User.id == Outcome.recorded_by_id)
-            .where(Outcome.deleted_at.is_(None), *where)
-            .order_by(Outcome.measured_on, Outcome.id)
-        )
+    def _rows(self, session: Session, *where: ColumnElement[bool]) -> list[OutcomeView]:
+        return self._views(session.execute(_select(*where)))
+
+    def _views(self, rows: Iterable[Row]) -> list[OutcomeView]:
         visible = self.actor.sees_clinical_notes
         return [
             OutcomeView(
                 *row[:9], notes=row.notes if visible else "", recorded_by=row.display_name or ""
             )
-            for row in session.execute(query)
+            for row in rows
         ]
 
     @staticmethod
@@ -248,3 +248,19 @@ class OutcomeService(Service):
             raise NotFound(f"No course with id {draft.course_id}.")
         if owner != draft.patient_id:
             raise Conflict("That course belongs to another patient.")
+
+
+def _select(*where: ColumnElement[bool]) -> Select:
+    """Outcomes with their recorder's name, oldest first."""
+    return (
+        select(*_COLUMNS, User.display_name)
+        .outerjoin(User, User.id == Outcome.recorded_by_id)
+        .where(Outcome.deleted_at.is_(None), *where)
+        .order_by(Outcome.measured_on, Outcome.id)
+    )
+
+
+@cache
+def _patient_statement() -> Select:
+    """One patient's outcomes (built once: the chart reads them every time it opens)."""
+    return _select(Outcome.patient_id == bindparam("patient_id"))

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import ColumnElement, Select, Subquery, func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    bindparam,
+    func,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from mesodesk.db.base import utcnow
@@ -416,14 +426,20 @@ class PatientService(Service):
 
     @staticmethod
     def _load(session: Session, patient_id: int) -> Patient:
-        patient = session.scalar(
-            select(Patient)
-            .where(Patient.id == patient_id, Patient.deleted_at.is_(None))
-            .options(selectinload(Patient.allergy_ingredients))
-        )
+        patient = session.scalar(_load_statement(), {"patient_id": patient_id})
         if patient is None:
             raise NotFound(f"No patient with id {patient_id}.")
         return patient
+
+
+@cache
+def _load_statement() -> Select:
+    """A live patient with their allergy ingredients (built once: every chart reads it)."""
+    return (
+        select(Patient)
+        .where(Patient.id == bindparam("patient_id"), Patient.deleted_at.is_(None))
+        .options(selectinload(Patient.allergy_ingredients))
+    )
 
 
 def _parse_date(text: str) -> date | None:

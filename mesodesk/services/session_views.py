@@ -43,6 +43,7 @@ from mesodesk.domain.enums import (
     SessionStatus,
     Technique,
 )
+from mesodesk.services.statements import run
 
 _Amender = aliased(TreatmentSession, name="amender")
 _Practitioner = aliased(User, name="practitioner")
@@ -53,6 +54,11 @@ def format_depth(depth_mm: float) -> str:
     """1 → "1.0 mm", 1.25 → "1.25 mm": one decimal at least, as clinicians write depths."""
     text = f"{depth_mm:.1f}" if round(depth_mm, 1) == depth_mm else f"{depth_mm:g}"
     return f"{text} mm"
+
+
+def zone_summary(zone: ScalpZone, depth_mm: float) -> str:
+    """ "Vertex (crown) 1.5 mm": a zone as the session list and printouts name it."""
+    return f"{zone.label} {format_depth(depth_mm)}"
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,7 @@ class ZoneView:
 
     @property
     def summary(self) -> str:
-        return f"{self.label} {format_depth(self.depth_mm)}"
+        return zone_summary(self.zone, self.depth_mm)
 
 
 @dataclass(frozen=True)
@@ -289,15 +295,13 @@ def _rows_statement() -> Select:
 
 def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
     """Current, not deleted versions for one patient, newest first: two selects in all."""
-    rows = session.execute(_rows_statement(), {"patient_id": patient_id}).all()
-    zones = _zones(session, [row.id for row in rows])
-    return [
-        SessionRow(
-            **row._asdict(),
-            zones=", ".join(zone.summary for zone in zones.get(row.id, ())),
-        )
-        for row in rows
-    ]
+    rows = run(session, _rows_statement(), {"patient_id": patient_id}).all()
+    zones: dict[int, list[str]] = defaultdict(list)
+    if rows:
+        ids = {"ids": [row.id for row in rows]}
+        for sid, zone, depth, *_ in run(session, _zones_statement(), ids).all():
+            zones[sid].append(zone_summary(zone, depth))
+    return [SessionRow(**row._asdict(), zones=", ".join(zones[row.id])) for row in rows]
 
 
 def session_views(
@@ -370,9 +374,8 @@ def _zones(session: Session, ids: list[int]) -> dict[int, tuple[ZoneView, ...]]:
     found: dict[int, list[ZoneView]] = defaultdict(list)
     if not ids:
         return {}
-    for sid, zone, depth, volume, points, spacing in session.execute(
-        _zones_statement(), {"ids": ids}
-    ):
+    bound = {"ids": ids}
+    for sid, zone, depth, volume, points, spacing in run(session, _zones_statement(), bound).all():
         found[sid].append(ZoneView(zone, depth, volume, points, spacing))
     return {sid: tuple(views) for sid, views in found.items()}
 
