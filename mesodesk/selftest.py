@@ -167,7 +167,7 @@ def _import_photo(ctx: Context) -> str:
         ctx.ids["patient"], [source], view=PhotoView.VERTEX, session_id=ctx.ids["session"]
     )
     if not report.ok or len(report.imported) != 1:
-        problems = "; ".join(f"{r.path.name}: {r.message}" for r in report.refused)
+        problems = "; ".join(r.message for r in [*report.refused, *report.failed])
         raise RuntimeError(f"the photo was not imported ({problems or 'no result'})")
     return f"photo #{report.imported[0].photo_id}"
 

@@ -59,12 +59,13 @@ def _run(args: argparse.Namespace) -> int:
             print(f"imported  {result.path.name}: photo {result.photo_id}{linked}")
         else:
             print(f"{result.status:<9} {result.message}")
-    refused = len(report.refused)
+    failed = f", {len(report.failed)} not recorded" if report.failed else ""
     print(
-        f"{len(report.imported)} imported, {refused} refused of {len(report.results)} files.",
+        f"{len(report.imported)} imported, {len(report.refused)} refused{failed} "
+        f"of {len(report.results)} files.",
         file=sys.stderr,
     )
-    return 1 if refused else 0
+    return 0 if report.ok else 1
 
 
 COMMAND = Command(
@@ -75,8 +76,8 @@ COMMAND = Command(
         "(truncated, oversized or non-image files are refused, the others still imported), its "
         "GPS location is removed without re-encoding, and it is stored in the photo vault "
         "beside the database with an upright thumbnail and print copy. Prints one line per "
-        "file; the exit status is 1 when any file was refused. The patient must have given "
-        "photo consent."
+        "file; the exit status is 1 when any file was refused or could not be recorded. The "
+        "patient must have given photo consent."
     ),
     configure=_configure,
     run=_run,

@@ -33,7 +33,7 @@ from mesodesk.services.health import CheckResult, read_only_engine
 from mesodesk.services.session_views import current_version_clause
 from mesodesk.services.store import Actor, Store
 
-Status = Literal["imported", "duplicate", "refused", "cancelled"]
+Status = Literal["imported", "duplicate", "refused", "failed", "cancelled"]
 PhotoIds = int | Iterable[int]
 Cancel = Callable[[], bool]
 
@@ -65,9 +65,14 @@ class ImportReport:
         return self._with("refused")
 
     @property
+    def failed(self) -> list[FileResult]:
+        """Files that were read but could not be recorded (the database refused the write)."""
+        return self._with("failed")
+
+    @property
     def ok(self) -> bool:
-        """True when no file was refused (duplicates and a cancel are not errors)."""
-        return not self.refused
+        """True when every file was recorded (duplicates and a cancel are not errors)."""
+        return not self.refused and not self.failed
 
 
 class PhotoFile(Protocol):
@@ -122,7 +127,12 @@ class PhotoService:
         cancel: Cancel | None = None,
         workers: int | None = None,
     ) -> ImportReport:
-        """Import files for a patient; one refused file never stops the others.
+        """Import files for a patient; one refused or failing file never stops the others.
+
+        A file the database cannot record (locked, a write error) is reported as "failed" with
+        the reason, and the files before and after it are still recorded. When the write is
+        refused for the acting user (the session was locked meanwhile), no later file could be
+        recorded either: the batch stops and reports each remaining file as failed.
 
         With no `session_id`, a photo whose capture date matches exactly one of the patient's
         sessions is linked to it (the clinician can change it with `set_session`); several
@@ -137,13 +147,24 @@ class PhotoService:
         pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
         try:
             futures = [pool.submit(self._prepare_and_store, path, cancel) for path in files]
+            stopped: str | None = None  # why no further file can be recorded
             for done, (path, future) in enumerate(zip(files, futures, strict=True), start=1):
-                results.append(
-                    self._record(
-                        patient_id, path, future, view, session_id, sessions_by_day,
-                        trichoscopy_site.strip(), magnification,
-                    )
-                )  # fmt: skip
+                if stopped is not None:
+                    future.cancel()
+                    results.append(FileResult(path, "failed", message=f"{path.name}: {stopped}"))
+                else:
+                    try:
+                        result = self._record(
+                            patient_id, path, future, view, session_id, sessions_by_day,
+                            trichoscopy_site.strip(), magnification,
+                        )  # fmt: skip
+                    except Exception as exc:  # rolled back: this photo only, not the batch
+                        why = f"not recorded ({_reason(exc)})"
+                        result = FileResult(path, "failed", message=f"{path.name}: {why}")
+                        if isinstance(exc, PermissionDenied):
+                            stopped = why
+                            pool.shutdown(wait=False, cancel_futures=True)
+                    results.append(result)
                 if cancel is not None and cancel():
                     pool.shutdown(wait=False, cancel_futures=True)
                 if progress is not None:
@@ -358,6 +379,15 @@ class PhotoService:
 
 def _ids(photo_ids: PhotoIds) -> list[int]:
     return [photo_ids] if isinstance(photo_ids, int) else list(photo_ids)
+
+
+def _reason(exc: Exception) -> str:
+    """Why a write failed, in a line: the driver's words, not the statement it ran."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        return f"database error: {exc.orig}"
+    return str(exc) or exc.__class__.__name__
 
 
 def _local_day(moment: datetime) -> date:

@@ -81,9 +81,10 @@ def test_a_crash_after_the_file_leaves_only_an_orphan_that_verify_names(
         raise OSError("disk I/O error")
 
     monkeypatch.setattr(photo_module.audit, "record", power_cut)
-    with pytest.raises(OSError, match="disk I/O error"):
-        photos.import_files(patient_id, [source], view="vertex")
+    failed = photos.import_files(patient_id, [source], view="vertex")
     monkeypatch.undo()
+    assert [r.status for r in failed.results] == ["failed"] and not failed.ok
+    assert failed.results[0].message == "a.jpg: not recorded (disk I/O error)"
 
     assert _count(store) == 0  # no row without its file: the transaction rolled back
     stored = vault.originals()
@@ -175,3 +176,48 @@ def test_a_bomb_below_pillows_own_limit_is_refused_too(
         patient_id, [png_bomb(tmp_path / "big.png", 10_000, 8_000)], view="vertex"
     )
     assert "big.png: the image is too large (80 megapixels)" in report.refused[0].message
+
+
+def test_a_file_the_database_cannot_record_fails_alone(
+    tmp_path: Path, store: Store, photos: PhotoService, patient_id: int
+) -> None:
+    files = [
+        write_photo(tmp_path / f"{name}.jpg", size=(600 + i, 400)) for i, name in enumerate("abc")
+    ]
+    with store.engine.begin() as connection:  # a real write error, for b.jpg only
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse_b BEFORE INSERT ON photos WHEN NEW.original_name = 'b.jpg' "
+            "BEGIN SELECT RAISE(ABORT, 'disk quota exceeded'); END"
+        )
+    report = photos.import_files(patient_id, files, view="vertex", workers=1)
+
+    assert [r.status for r in report.results] == ["imported", "failed", "imported"]
+    assert report.failed[0].message == "b.jpg: not recorded (database error: disk quota exceeded)"
+    assert not report.ok and _count(store) == 2
+    assert [p.original_name for p in photos.photos_for(patient_id)] == ["a.jpg", "c.jpg"]
+
+
+def test_a_session_locked_during_the_batch_keeps_what_landed(
+    tmp_path: Path, store: Store, photos: PhotoService, patient_id: int
+) -> None:
+    from mesodesk.services.auth import SessionLocked
+
+    files = [write_photo(tmp_path / f"{i}.jpg", size=(600 + i, 400)) for i in range(4)]
+    recorded: list[int] = []
+
+    def gate() -> None:
+        if recorded:  # the idle lock struck once the first photo was recorded
+            raise SessionLocked("The workstation is locked: Dr Lena Vogel must sign in again.")
+
+    store.gate = gate
+    report = photos.import_files(
+        patient_id, files, view="vertex", workers=1,
+        progress=lambda done, _total: recorded.append(done),
+    )  # fmt: skip
+    store.gate = None
+
+    assert [r.status for r in report.results] == ["imported", "failed", "failed", "failed"]
+    why = "not recorded (The workstation is locked: Dr Lena Vogel must sign in again.)"
+    assert [r.message for r in report.failed] == [f"{i}.jpg: {why}" for i in (1, 2, 3)]
+    assert recorded == [1, 2, 3, 4] and _count(store) == 1
+    assert [r.photo_id for r in report.imported] == [p.id for p in photos.photos_for(patient_id)]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from mesodesk.domain.drafts import PatientDraft
 from mesodesk.domain.enums import PhotoView, Sex
+from mesodesk.services.auth import SessionLocked
 from mesodesk.ui.chart.patient_chart import PatientChart
 from mesodesk.ui.photos.import_dialog import ImportPhotosDialog
 from mesodesk.ui.photos.section import NO_CONSENT
@@ -91,6 +92,44 @@ def test_import_through_the_dialog_fills_the_grid_and_reports_refusals(
     assert chart.tabs.tabText(chart.tabs.indexOf(section)) == "Photos (2)"
     select_enum(section.view_filter, PhotoView.FRONTAL)
     assert section.model.rowCount() == 0 and "No frontal photos" in section.empty.text()
+
+
+class _LockedAfterTheFirstPhoto:
+    """The photo service's store once the idle lock struck: every write after the first fails."""
+
+    def __init__(self, store) -> None:
+        self._store, self.writes = store, 0
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    def writing(self, **kwargs):
+        self.writes += 1
+        if self.writes > 1:
+            raise SessionLocked("The workstation is locked: Dr Lena Vogel must sign in again.")
+        return self._store.writing(**kwargs)
+
+
+def test_photos_recorded_before_a_failure_are_reported_and_shown(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _chart, section = _photos_tab(qtbot, window, _patient(window))
+    photos = window.services.photos
+    monkeypatch.setattr(photos, "store", _LockedAfterTheFirstPhoto(photos.store))
+    files = [_jpeg(tmp_path / f"card-{i}.jpg", c) for i, c in enumerate(("red", "green", "blue"))]
+    dialog: ImportPhotosDialog = section.import_paths([str(f) for f in files])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=5000)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as landed:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    assert [r.status for r in landed.args[0].results] == ["imported", "failed", "failed"]
+    assert dialog.ui.statusLabel.text() == "2 photos could not be recorded."
+    summary = dialog.ui.summaryText.toPlainText()
+    assert summary.startswith("1 imported, 0 already present, 0 refused, 2 not recorded.\n")
+    assert "• card-1.jpg: not recorded (The workstation is locked: Dr Lena Vogel" in summary
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)  # the chart reloaded
+    dialog.accept()
 
 
 def test_compare_loads_both_photos_and_zooms_them_together(qtbot, window, tmp_path: Path) -> None:

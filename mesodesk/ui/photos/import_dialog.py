@@ -53,18 +53,22 @@ class ImportProgress:
 
 
 def summary_text(report: ImportReport) -> str:
-    """What the clinician reads at the end: counts, then every refused file with its reason."""
-    counts = {status: 0 for status in ("imported", "duplicate", "refused", "cancelled")}
+    """What the clinician reads at the end: counts, then every file not imported and why."""
+    counts = {status: 0 for status in ("imported", "duplicate", "refused", "failed", "cancelled")}
     for result in report.results:
         counts[result.status] += 1
     lines = [
         f"{counts['imported']} imported, {counts['duplicate']} already present, "
         f"{counts['refused']} refused"
+        + (f", {counts['failed']} not recorded" if counts["failed"] else "")
         + (f", {counts['cancelled']} not imported (cancelled)" if counts["cancelled"] else "")
         + "."
     ]
     if report.refused:
         lines += ["", "Refused:"] + [f"• {result.message}" for result in report.refused]
+    if report.failed:
+        lines += ["", "Not recorded (import these files again later):"]
+        lines += [f"• {result.message}" for result in report.failed]
     duplicates = [r for r in report.results if r.status == "duplicate"]
     if duplicates:
         lines += ["", "Already present:"] + [f"• {result.message}" for result in duplicates]
@@ -209,17 +213,32 @@ class ImportPhotosDialog(QDialog):
         self.report = report
         self._stop()
         self.ui.progressBar.setValue(self.ui.progressBar.maximum())
-        self.ui.statusLabel.setText("Cancelled." if self.progress.cancelled() else "Done.")
+        if report.failed:
+            count = len(report.failed)
+            status = f"{count} photo{'s' if count != 1 else ''} could not be recorded."
+        else:
+            status = "Cancelled." if self.progress.cancelled() else "Done."
+        self.ui.statusLabel.setText(status)
         self.ui.summaryText.setPlainText(summary_text(report))
         self._show_summary()
         self.imported.emit(report)
 
     def _failed(self, error: BaseException) -> None:
+        """The batch itself stopped; photos recorded before that stay, and the chart shows them."""
         self.report = ImportReport([])
         self._stop()
-        self.ui.statusLabel.setText(f"Nothing was imported: {error}")
-        self.ui.summaryText.setPlainText(str(error))
+        done, total = self.progress.snapshot()
+        if done:
+            self.ui.statusLabel.setText(f"The import stopped after {done} of {total} files.")
+            self.ui.summaryText.setPlainText(
+                f"{error}\n\nPhotos recorded before it stopped are kept: see the chart."
+            )
+        else:
+            self.ui.statusLabel.setText(f"Nothing was imported: {error}")
+            self.ui.summaryText.setPlainText(str(error))
         self._show_summary()
+        if done:
+            self.imported.emit(self.report)
 
     def _show_summary(self) -> None:
         self.ui.summaryText.show()
