@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from mesodesk.domain.drafts import PatientDraft
 from mesodesk.domain.enums import PhotoView, Sex
 from mesodesk.services.auth import SessionLocked
 from mesodesk.ui.chart.patient_chart import PatientChart
+from mesodesk.ui.photos import import_dialog
 from mesodesk.ui.photos.import_dialog import ImportPhotosDialog
 from mesodesk.ui.photos.section import NO_CONSENT
 from mesodesk.ui.widgets.enum_combo import select_enum
@@ -70,6 +72,7 @@ def test_import_through_the_dialog_fills_the_grid_and_reports_refusals(
     qtbot.mouseClick(section.import_button, Qt.MouseButton.LeftButton)
     dialog: ImportPhotosDialog = section.dialogs[-1]
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.finding, timeout=5000)
     assert dialog.isVisible() and "3 photos" in dialog.ui.filesLabel.text()
     select_enum(dialog.ui.viewCombo, PhotoView.VERTEX)
     assert not dialog.ui.siteEdit.isEnabled()  # trichoscopy details only for close-ups
@@ -130,6 +133,38 @@ def test_photos_recorded_before_a_failure_are_reported_and_shown(
     assert "• card-1.jpg: not recorded (The workstation is locked: Dr Lena Vogel" in summary
     qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)  # the chart reloaded
     dialog.accept()
+
+
+def test_a_folder_is_listed_off_the_ui_thread(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _chart, section = _photos_tab(qtbot, window, _patient(window))
+    card = tmp_path / "DCIM"
+    (card / "100CLINIC").mkdir(parents=True)
+    shots = [_jpeg(card / "100CLINIC" / f"IMG_{i}.JPG", "#604030") for i in range(2)]
+    (card / "100CLINIC" / "INDEX.TXT").write_text("not a photo")
+    release, listed_on = threading.Event(), []
+    listed = import_dialog.photo_files
+
+    def slow_card_reader(paths):
+        listed_on.append(threading.current_thread())
+        release.wait(5)
+        return listed(paths)
+
+    monkeypatch.setattr(import_dialog, "photo_files", slow_card_reader)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(card)))
+    qtbot.mouseClick(section.folder_button, Qt.MouseButton.LeftButton)
+    dialog: ImportPhotosDialog = section.dialogs[-1]
+    qtbot.addWidget(dialog)
+    assert dialog.ui.filesLabel.text() == "Looking for photos…" and dialog.finding
+    assert not dialog.import_button.isEnabled()  # nothing to import until the card is read
+
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.finding, timeout=5000)
+    assert listed_on and listed_on[0] is not threading.main_thread()
+    assert dialog.files == shots and dialog.ui.filesLabel.text() == "2 photos to import"
+    assert dialog.import_button.isEnabled()
+    dialog.reject()
 
 
 def test_compare_loads_both_photos_and_zooms_them_together(qtbot, window, tmp_path: Path) -> None:
@@ -211,6 +246,7 @@ def test_files_dropped_on_the_tab_open_the_import_dialog(qtbot, window, tmp_path
     section.dropEvent(drop)
     dialog = section.dialogs[-1]
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.finding, timeout=5000)
     assert dialog.files == [photo]
     dialog.reject()
     assert not dialog.isVisible() and not section.dialogs

@@ -3,7 +3,8 @@
 The import runs on the database thread (it records each photo in its own transaction) while
 its decoding fans out to every core. Progress is reported from that thread into a locked
 counter that a timer on the GUI thread polls, so no widget is ever touched off the UI thread
-and a fast batch cannot flood the event queue.
+and a fast batch cannot flood the event queue. A chosen folder (a camera card, perhaps on a
+slow card reader or a network share) is listed in the background too, before Import is offered.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from shiboken6 import isValid
 
 from mesodesk.domain.enums import PhotoView
 from mesodesk.photos.images import photo_files
@@ -93,7 +95,8 @@ class ImportPhotosDialog(QDialog):
         self.ui = Ui_ImportPhotosDialog()
         self.ui.setupUi(self)
         self.services, self.runner, self.patient_id = services, runner, patient_id
-        self.files = photo_files(paths)
+        self.files: list[Path] = []
+        self.finding = True  # a folder (a camera card) is being listed in the background
         self.progress = ImportProgress()
         self.report: ImportReport | None = None
         self.running = False
@@ -101,11 +104,7 @@ class ImportPhotosDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._poll)
-        count = len(self.files)
-        self.ui.filesLabel.setText(
-            f"{count} photo{'s' if count != 1 else ''} to import" if count
-            else "No JPEG, PNG or TIFF files were found there."
-        )  # fmt: skip
+        self.ui.filesLabel.setText("Looking for photos…")
         fill_enum(self.ui.viewCombo, PhotoView)
         select_enum(self.ui.viewCombo, PhotoView.FRONTAL)
         self.ui.viewCombo.currentIndexChanged.connect(self._update_trichoscopy)
@@ -113,14 +112,33 @@ class ImportPhotosDialog(QDialog):
         for row in sorted(sessions, key=lambda s: s.performed_at, reverse=True):
             when = f"{row.performed_at.astimezone():%d.%m.%Y %H:%M}"
             self.ui.sessionCombo.addItem(f"Session of {when}", row.id)
-        self.ui.progressBar.setRange(0, max(count, 1))
         self.ui.progressBar.hide()
         self.ui.summaryText.hide()
         self.import_button.setText("&Import")
-        self.import_button.setEnabled(bool(count))
+        self.import_button.setEnabled(False)
         self.ui.buttonBox.accepted.connect(self._on_import_clicked)
         self.ui.buttonBox.rejected.connect(self._on_cancel_clicked)
         self._update_trichoscopy()
+        chosen = list(paths)
+        runner.compute(lambda: photo_files(chosen), self._found, self._not_listed)
+
+    def _found(self, files: list[Path]) -> None:
+        if not isValid(self):  # the chart was closed while the folder was read
+            return
+        self.files, self.finding = files, False
+        count = len(files)
+        self.ui.filesLabel.setText(
+            f"{count} photo{'s' if count != 1 else ''} to import" if count
+            else "No JPEG, PNG or TIFF files were found there."
+        )  # fmt: skip
+        self.ui.progressBar.setRange(0, max(count, 1))
+        self.import_button.setEnabled(bool(count))
+
+    def _not_listed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self.finding = False
+        self.ui.filesLabel.setText(f"The photos there could not be listed: {error}")
 
     @property
     def import_button(self):
