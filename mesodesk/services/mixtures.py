@@ -72,6 +72,14 @@ def _recipe_audit(row: Recipe) -> dict[str, Any]:
     return data
 
 
+def _differences(session: Session, variant: RecipeView) -> list[RecipeDifference]:
+    """What a variant changed against its template (even a deleted one); empty for a template."""
+    if variant.based_on_id is None:
+        return []
+    template = recipe_view(session, variant.based_on_id, include_deleted=True)
+    return differences(template, variant)
+
+
 def _require_patient(session: Session, patient_id: int) -> None:
     live = select(Patient.id).where(Patient.id == patient_id, Patient.deleted_at.is_(None))
     if session.scalar(live) is None:
@@ -154,18 +162,7 @@ class MixtureService(LotsMixin):
         """A template (no patient) or a patient's variant (`patient_id`, usually `based_on_id`)."""
         self._check_recipe(draft, acknowledge_warnings)
         with self.store.writing() as session:
-            self._check_links(session, draft)
-            self._ensure_recipe_name_free(session, draft.name, draft.patient_id, None)
-            row = Recipe(
-                is_template=draft.patient_id is None,
-                patient_id=draft.patient_id,
-                based_on_id=draft.based_on_id,
-            )
-            self._fill_recipe(row, draft)
-            session.add(row)
-            session.flush()
-            self._audit_created(session, row)
-            return recipe_view(session, row.id)
+            return recipe_view(session, self._create_recipe(session, draft))
 
     def update_recipe(
         self,
@@ -179,37 +176,29 @@ class MixtureService(LotsMixin):
         someone saved it since `expected_version` (the version the editor loaded)."""
         self._check_recipe(draft, acknowledge_warnings)
         with self.store.writing() as session:
-            row = self._load_recipe(session, recipe_id)
-            require_version(session, row, expected_version, "recipe", f"The recipe {row.name}")
-            if (draft.patient_id, draft.based_on_id) != (row.patient_id, row.based_on_id):
-                raise Conflict(
-                    "A recipe keeps its patient and its template; create a new recipe instead."
-                )
-            self._check_links(session, draft)
-            self._ensure_recipe_name_free(session, draft.name, row.patient_id, row.id)
-            before = _recipe_audit(row)
-            composition = [(i.ingredient_id, i.concentration, i.unit) for i in draft.items]
-            if composition != [(i.ingredient_id, i.concentration, i.unit) for i in row.items] or (
-                draft.total_volume_ml != row.total_volume_ml
-            ):
-                self._ensure_unused(session, row)
-            row.items.clear()
-            session.flush()  # old items go first: an ingredient appears once per recipe
-            self._fill_recipe(row, draft)
-            session.flush()
-            old, new = audit.changes(before, _recipe_audit(row))
-            audit.record(
-                session,
-                self.actor,
-                AuditAction.UPDATE,
-                "recipe",
-                row.id,
-                patient_id=row.patient_id,
-                summary=f"Edited recipe {row.name}",
-                before=old,
-                after=new,
+            return recipe_view(
+                session, self._update_recipe(session, recipe_id, draft, expected_version)
             )
-            return recipe_view(session, row.id)
+
+    def save_recipe(
+        self,
+        draft: RecipeDraft,
+        *,
+        recipe_id: int | None = None,
+        acknowledge_warnings: bool = False,
+        expected_version: int | None = None,
+    ) -> tuple[RecipeView, list[RecipeDifference]]:
+        """Create (no `recipe_id`) or update a recipe, and read it back with its differences
+        from its template, all in one transaction: the save is stored whole or not at all, so
+        trying again after a failure can neither store it twice nor find it changed."""
+        self._check_recipe(draft, acknowledge_warnings)
+        with self.store.writing() as session:
+            if recipe_id is None:
+                saved_id = self._create_recipe(session, draft)
+            else:
+                saved_id = self._update_recipe(session, recipe_id, draft, expected_version)
+            view = recipe_view(session, saved_id)
+            return view, _differences(session, view)
 
     def delete_recipe(self, recipe_id: int, reason: str) -> None:
         """Soft delete: sessions that used the recipe still show it."""
@@ -280,13 +269,58 @@ class MixtureService(LotsMixin):
     def variant_differences(self, recipe_id: int) -> list[RecipeDifference]:
         """What a variant changed against its template; empty for a template."""
         with self.store.reading() as session:
-            variant = recipe_view(session, recipe_id)
-            if variant.based_on_id is None:
-                return []
-            template = recipe_view(session, variant.based_on_id, include_deleted=True)
-        return differences(template, variant)
+            return _differences(session, recipe_view(session, recipe_id))
 
     # -- helpers ---------------------------------------------------------------------------
+    def _create_recipe(self, session: Session, draft: RecipeDraft) -> int:
+        self._check_links(session, draft)
+        self._ensure_recipe_name_free(session, draft.name, draft.patient_id, None)
+        row = Recipe(
+            is_template=draft.patient_id is None,
+            patient_id=draft.patient_id,
+            based_on_id=draft.based_on_id,
+        )
+        self._fill_recipe(row, draft)
+        session.add(row)
+        session.flush()
+        self._audit_created(session, row)
+        return row.id
+
+    def _update_recipe(
+        self, session: Session, recipe_id: int, draft: RecipeDraft, expected_version: int | None
+    ) -> int:
+        row = self._load_recipe(session, recipe_id)
+        require_version(session, row, expected_version, "recipe", f"The recipe {row.name}")
+        if (draft.patient_id, draft.based_on_id) != (row.patient_id, row.based_on_id):
+            raise Conflict(
+                "A recipe keeps its patient and its template; create a new recipe instead."
+            )
+        self._check_links(session, draft)
+        self._ensure_recipe_name_free(session, draft.name, row.patient_id, row.id)
+        before = _recipe_audit(row)
+        composition = [(i.ingredient_id, i.concentration, i.unit) for i in draft.items]
+        if composition != [(i.ingredient_id, i.concentration, i.unit) for i in row.items] or (
+            draft.total_volume_ml != row.total_volume_ml
+        ):
+            self._ensure_unused(session, row)
+        row.items.clear()
+        session.flush()  # old items go first: an ingredient appears once per recipe
+        self._fill_recipe(row, draft)
+        session.flush()
+        old, new = audit.changes(before, _recipe_audit(row))
+        audit.record(
+            session,
+            self.actor,
+            AuditAction.UPDATE,
+            "recipe",
+            row.id,
+            patient_id=row.patient_id,
+            summary=f"Edited recipe {row.name}",
+            before=old,
+            after=new,
+        )
+        return row.id
+
     @staticmethod
     def _check_recipe(draft: RecipeDraft, acknowledge_warnings: bool) -> None:
         enforce(validate_recipe(draft), acknowledge_warnings=acknowledge_warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,6 +34,7 @@ from mesodesk.domain.enums import (
     Technique,
 )
 from mesodesk.domain.validation import AcknowledgementRequired, ValidationError
+from mesodesk.services import mixtures
 from mesodesk.services.clinic import UserView
 from mesodesk.services.errors import Conflict, NotFound
 from mesodesk.services.mixtures import DifferenceKind, LotStatus, MixtureService
@@ -239,6 +241,48 @@ def test_differences_show_added_removed_and_volume(
         (DifferenceKind.VOLUME, "Total volume"),
     }
     assert service.variant_differences(template_id) == []
+
+
+def test_save_recipe_returns_its_differences_from_the_same_transaction(
+    service: MixtureService,
+    template_id: int,
+    library: dict[str, int],
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    patient_id = register(store, "Berg")
+    variant = service.make_variant(template_id, patient_id)
+    items = (RecipeItemDraft(library["Biotin"], 5.0, MG), RecipeItemDraft(library["Zinc"], 2.5, MG))
+    stronger = replace(variant.as_draft(), items=items)
+    before = counts(store)
+
+    def unreadable(*_args: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(mixtures, "differences", unreadable)
+    with pytest.raises(OSError):
+        service.save_recipe(replace(stronger, name="Berg strong"))
+    with pytest.raises(OSError):
+        service.save_recipe(stronger, recipe_id=variant.id, expected_version=variant.version)
+    assert counts(store) == before  # neither the new recipe nor the edit was stored
+    assert service.get_recipe(variant.id) == variant
+    monkeypatch.undo()
+
+    created, found = service.save_recipe(replace(stronger, name="Berg strong"))
+    assert created.name == "Berg strong" and created.based_on_id == template_id
+    assert [d.text for d in found] == ["Zinc: 1 mg/mL → 2.5 mg/mL"]
+    updated, found = service.save_recipe(  # the version loaded before the failure still holds
+        stronger, recipe_id=variant.id, expected_version=variant.version
+    )
+    assert updated.id == variant.id and updated.items[1].concentration == 2.5
+    assert found == service.variant_differences(variant.id) and len(found) == 1
+    template = service.get_recipe(template_id)
+    _, none = service.save_recipe(
+        replace(template.as_draft(), notes="Shake well."),
+        recipe_id=template_id,
+        expected_version=template.version,
+    )
+    assert none == []
 
 
 def test_recipes_for_patient_are_own_variants_then_templates(

@@ -279,6 +279,55 @@ def test_a_patients_variant_shows_its_differences(qtbot, window, clinic) -> None
     assert not dialog.isVisible()
 
 
+def test_a_save_that_fails_half_way_stores_nothing_and_saves_once_when_retried(
+    qtbot, window, clinic, questions, monkeypatch
+) -> None:
+    from mesodesk.services import mixtures
+
+    patient_id = _patient(window, "Aalto", "Sini")
+    variant = window.services.mixtures.make_variant(clinic.recipe_id, patient_id)
+    dialog = RecipeLibraryDialog(
+        window.services, window.runner, window, patient_id=patient_id, patient_name="Aalto"
+    )
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.shown is not None, timeout=5000)
+    _idle(qtbot, window)
+    assert dialog.shown.id == variant.id
+    failures = ["disk I/O error"]  # reading the differences back fails once, then works
+    compare = mixtures.differences
+
+    def flaky(*args):
+        if failures:
+            raise OSError(failures.pop())
+        return compare(*args)
+
+    monkeypatch.setattr(mixtures, "differences", flaky)
+    ui = dialog.ui
+    ui.nameEdit.selectAll()
+    qtbot.keyClicks(ui.nameEdit, "Aalto 3 mL")
+    ui.volumeEdit.selectAll()
+    qtbot.keyClicks(ui.volumeEdit, "3")
+    qtbot.mouseClick(ui.saveAsNewButton, LEFT)
+    qtbot.waitUntil(lambda: bool(questions), timeout=5000)
+    _idle(qtbot, window)
+    assert questions == ["Recipe not saved: disk I/O error"]
+    service = window.services.mixtures
+    assert [r.name for r in service.recipes_for_patient(patient_id) if not r.is_template] == [
+        variant.name
+    ]  # nothing of the failed save was stored
+    assert dialog.dirty and dialog.shown.id == variant.id and ui.saveAsNewButton.isEnabled()
+
+    qtbot.mouseClick(ui.saveAsNewButton, LEFT)  # trying again stores it once
+    qtbot.waitUntil(lambda: "Aalto 3 mL" in _names(dialog.list), timeout=5000)
+    _idle(qtbot, window)
+    assert questions == ["Recipe not saved: disk I/O error"]
+    own = [r.name for r in service.recipes_for_patient(patient_id) if not r.is_template]
+    assert sorted(own) == sorted([variant.name, "Aalto 3 mL"])
+    assert dialog.shown.name == "Aalto 3 mL" and not dialog.dirty
+    assert "Total volume: 4 mL → 3 mL" in ui.differencesLabel.text()
+    _close(qtbot, dialog)
+
+
 # -- lots -----------------------------------------------------------------------------------
 def test_receive_a_lot_and_correct_its_quantity(qtbot, window) -> None:
     lots = _open(qtbot, window, window.ui.actionLots, LotLibraryDialog)

@@ -292,13 +292,13 @@ class RecipeLibraryDialog(QDialog):
         expected = None if self.shown is None else self.shown.version
 
         def work() -> tuple[RecipeView, list[RecipeDifference]]:
-            if recipe_id is None:
-                view = mixtures.create_recipe(draft, acknowledge_warnings=acknowledged)
-            else:
-                view = mixtures.update_recipe(
-                    recipe_id, draft, acknowledge_warnings=acknowledged, expected_version=expected
-                )
-            return view, mixtures.variant_differences(view.id)
+            # one transaction: a failure stores nothing, so saving again cannot store it twice
+            return mixtures.save_recipe(
+                draft,
+                recipe_id=recipe_id,
+                acknowledge_warnings=acknowledged,
+                expected_version=expected,
+            )
 
         self._saving = True
         self._update_buttons()
