@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+from datetime import date
 from pathlib import Path
 
 from mesodesk.demo import generate
+from mesodesk.domain.enums import Sex
 from mesodesk.services import Services
+from mesodesk.services.patients import PatientRow
 from mesodesk.services.store import Store
 from mesodesk.ui.main_window import MainWindow
-from mesodesk.ui.models.patient_table import PAGE_SIZE
+from mesodesk.ui.models.patient_table import PAGE_SIZE, PatientTableModel
 
 
 def test_rows_arrive_page_by_page_and_the_caption_counts_all(
@@ -60,3 +64,33 @@ def test_at_1366_by_768_the_list_shows_names_dates_and_phones_whole(
         if column != 1:  # the name column takes what is left; the others fit their content
             assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(column), text
     assert table.columnWidth(1) >= metrics.horizontalAdvance("Fernandes, Kenji")
+
+
+def test_after_a_failed_lookup_the_next_query_shows_its_own_rows(qtbot, runner) -> None:
+    """A lookup fails while the user types on: what was typed meanwhile must not come back."""
+    release = threading.Event()
+
+    def find(query: str, limit: int, offset: int) -> list[PatientRow]:
+        if query == "k":
+            release.wait(5)  # still reading while "ke" is typed
+            raise RuntimeError("database is locked")
+        row = PatientRow(1, "P000001", query.title(), "Anna", date(1985, 6, 1), Sex.FEMALE, "")
+        return [row]
+
+    model = PatientTableModel(runner, find, lambda _query: 1)
+    failures: list[str] = []
+    model.failed.connect(failures.append)
+    model.search("k")
+    model.search("ke")  # queued behind "k"
+    with qtbot.waitSignal(model.failed, timeout=5000):
+        release.set()
+    assert failures == ["The patient list could not be read: database is locked"]
+    assert not model.is_loading()
+
+    model.search("kel")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.is_loading(), timeout=5000)
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+    assert model.query == "kel"
+    assert [model.patient_at(0).family_name] == ["Kel"] and model.rowCount() == 1
+    assert len(failures) == 1

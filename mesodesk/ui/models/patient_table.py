@@ -88,7 +88,7 @@ class PatientTableModel(QAbstractTableModel):
         self._runner.lookup(
             lambda: cells(find(query, PAGE_SIZE, 0), today),
             lambda page: self._on_results(generation, query, page),
-            self._on_error,
+            lambda error: self._on_error(generation, error),
         )
 
     def _on_results(self, generation: int, query: str, page: Page) -> None:
@@ -114,16 +114,29 @@ class PatientTableModel(QAbstractTableModel):
             def counted() -> int | None:  # skipped when the user has typed on meanwhile
                 return count(query) if generation == self._generation else None
 
-            self._runner.lookup(counted, lambda n: self._on_counted(generation, n), self._on_error)
+            self._runner.lookup(
+                counted,
+                lambda n: self._on_counted(generation, n),
+                lambda error: self._on_error(generation, error),
+            )
 
     def _on_counted(self, generation: int, total: int | None) -> None:
         if generation == self._generation and total is not None:
             self._total = total
             self.results_changed.emit(total)
 
-    def _on_error(self, error: BaseException) -> None:
+    def _on_error(self, generation: int, error: BaseException) -> None:
+        """A lookup of the current query failed: say so, and forget what was typed meanwhile.
+
+        The query queued behind the failed one is dropped with it (it would only be read on
+        top of a failure); the next keystroke or refresh searches afresh and its rows show.
+        A superseded query's failure changes nothing: a newer one is already on its way.
+        """
+        if generation != self._generation:
+            return
         self._in_flight = False
         self._fetching = False
+        self._queued = None
         self.failed.emit(f"The patient list could not be read: {error}")
 
     # -- lazy paging -----------------------------------------------------------------------
@@ -139,7 +152,7 @@ class PatientTableModel(QAbstractTableModel):
         self._runner.lookup(
             lambda: cells(find(query, PAGE_SIZE, offset), today),
             lambda page: self._on_page(generation, offset, page),
-            self._on_error,
+            lambda error: self._on_error(generation, error),
         )
 
     def _on_page(self, generation: int, offset: int, page: Page) -> None:
