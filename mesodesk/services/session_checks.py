@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import Session
 
 from mesodesk.db.models import (
     CoursePlan,
@@ -25,6 +26,7 @@ from mesodesk.db.models import (
     RecipeItem,
     TreatmentSession,
     User,
+    patient_allergy,
 )
 from mesodesk.domain.drafts import AdverseEventDraft, SessionDraft
 from mesodesk.domain.enums import Role
@@ -33,6 +35,7 @@ from mesodesk.domain.safety import IngredientFacts, PatientFacts, check_mixture_
 from mesodesk.domain.validation import Level, Problem, enforce
 from mesodesk.services.errors import NotFound, PermissionDenied
 from mesodesk.services.session_views import SessionView, chain_ids
+from mesodesk.services.statements import run
 from mesodesk.services.store import Actor
 
 SIGNING_ROLES = frozenset({Role.PRACTITIONER, Role.ADMINISTRATOR})
@@ -71,13 +74,7 @@ def check_session(
     `previous` is the version being edited or amended: its lot uses count as given back (so
     re-saving a draft does not trip over its own stock) and its planned visit stays its own.
     """
-    patient = session.scalar(
-        select(Patient)
-        .where(Patient.id == draft.patient_id, Patient.deleted_at.is_(None))
-        .options(selectinload(Patient.allergy_ingredients))
-    )
-    if patient is None:
-        raise NotFound(f"No patient with id {draft.patient_id}.")
+    birth_date, facts = _patient_facts(session, draft.patient_id)
     chain = chain_ids(session, previous.id) if previous else []
     returned = lot_uses(previous.draft) if previous else {}
     problems = _practitioner_problems(session, draft.practitioner_id)
@@ -85,14 +82,7 @@ def check_session(
     course_id, course_problems = _course(session, draft, chain)
     problems += course_problems
     lots = _lot_facts(session, draft, returned)
-    problems += validate_session(draft, now=now, birth_date=patient.birth_date, lots=lots)
-    facts = PatientFacts(
-        pregnant=patient.pregnant,
-        breastfeeding=patient.breastfeeding,
-        planning_conception=patient.planning_conception,
-        allergy_ingredient_ids=frozenset(i.id for i in patient.allergy_ingredients),
-        allergies_text=patient.allergies,
-    )
+    problems += validate_session(draft, now=now, birth_date=birth_date, lots=lots)
     problems += check_mixture_safety(facts, _ingredients(session, draft.recipe_id))
     if signing:
         problems += validate_for_signing(draft)
@@ -240,32 +230,68 @@ def _visit_problem(message: str) -> Problem:
     return Problem("planned_session_id", message, Level.ERROR, "visit_invalid")
 
 
+def _patient_facts(session: Session, patient_id: int) -> tuple[date | None, PatientFacts]:
+    """The patient's birth date and what the mixture safety rules need to know of them."""
+    head, allergies = _patient_statements()
+    bound = {"patient_id": patient_id}
+    found = run(session, head, bound).one_or_none()
+    if found is None:
+        raise NotFound(f"No patient with id {patient_id}.")
+    birth_date, pregnant, breastfeeding, planning, allergies_text = found
+    return birth_date, PatientFacts(
+        pregnant=pregnant,
+        breastfeeding=breastfeeding,
+        planning_conception=planning,
+        allergy_ingredient_ids=frozenset(run(session, allergies, bound).scalars()),
+        allergies_text=allergies_text,
+    )
+
+
+@cache
+def _patient_statements() -> tuple[Select, Select]:
+    p, patient_id = Patient, bindparam("patient_id")
+    head = select(
+        p.birth_date, p.pregnant, p.breastfeeding, p.planning_conception, p.allergies
+    ).where(p.id == patient_id, p.deleted_at.is_(None))
+    allergies = select(patient_allergy.c.ingredient_id).where(
+        patient_allergy.c.patient_id == patient_id
+    )
+    return head, allergies
+
+
 def _lot_facts(
     session: Session, draft: SessionDraft, returned: Mapping[int, float]
 ) -> dict[int, LotFacts]:
     """Facts of the lots named (unknown ones the rules refuse); the earlier version's uses
     count as given back, so re-saving a draft that emptied a lot does not warn about it."""
-    ids = {use.lot_id for use in draft.lots}
+    ids = list({use.lot_id for use in draft.lots})
+    if not ids:
+        return {}
     return {
-        lot.id: LotFacts(
-            lot.lot_number,
-            lot.product_name,
-            lot.expiry_date,
-            lot.quantity_left + returned.get(lot.id, 0.0),
-        )
-        for lot in session.scalars(select(Lot).where(Lot.id.in_(ids)))
+        lot_id: LotFacts(number, product, expiry, left + returned.get(lot_id, 0.0))
+        for lot_id, number, product, expiry, left in run(session, _lots_statement(), {"ids": ids})
     }
+
+
+@cache
+def _lots_statement() -> Select:
+    return select(
+        Lot.id, Lot.lot_number, Lot.product_name, Lot.expiry_date, Lot.quantity_left
+    ).where(Lot.id.in_(bindparam("ids", expanding=True)))
 
 
 def _ingredients(session: Session, recipe_id: int | None) -> tuple[IngredientFacts, ...]:
     if recipe_id is None:
         return ()
-    return tuple(
-        IngredientFacts(ing_id, name, pregnancy)
-        for ing_id, name, pregnancy in session.execute(
-            select(Ingredient.id, Ingredient.name, Ingredient.pregnancy_contraindicated)
-            .join(RecipeItem, RecipeItem.ingredient_id == Ingredient.id)
-            .where(RecipeItem.recipe_id == recipe_id)
-            .order_by(RecipeItem.position)
-        )
+    bound = {"recipe_id": recipe_id}
+    return tuple(IngredientFacts(*row) for row in run(session, _ingredients_statement(), bound))
+
+
+@cache
+def _ingredients_statement() -> Select:
+    return (
+        select(Ingredient.id, Ingredient.name, Ingredient.pregnancy_contraindicated)
+        .join(RecipeItem, RecipeItem.ingredient_id == Ingredient.id)
+        .where(RecipeItem.recipe_id == bindparam("recipe_id"))
+        .order_by(RecipeItem.position)
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import cache
 
@@ -314,60 +314,49 @@ def session_views(
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return {}
+    bound = {"ids": wanted}
+    rows = run(session, _views_statement(), bound).all()
+    zones = _zones(session, wanted)
+    lots = _lots(session, bound)
+    events = _events(session, bound)
+    views: dict[int, SessionView] = {}
+    for row in rows:
+        values = row._asdict()
+        if not notes_visible:
+            values["notes"] = ""
+        views[row.id] = SessionView(
+            **values,
+            zones=zones.get(row.id, ()),
+            lots=lots.get(row.id, ()),
+            adverse_events=events.get(row.id, ()),
+        )
+    return views
+
+
+@cache
+def _views_statement() -> Select:
+    """The sessions in an expanding `ids`: a view's columns, under the view's names."""
     t = TreatmentSession
+    columns = [f.name for f in fields(SessionView) if f.name in t.__table__.columns]
     amended_by = (
         select(func.min(_Amender.id))
         .where(_Amender.amends_id == t.id)
         .correlate(t)
         .scalar_subquery()
     )
-    rows = session.execute(
-        select(t, _Practitioner.display_name, _Signer.display_name, Recipe.name, amended_by)
+    return (
+        select(
+            *(getattr(t, name) for name in columns),
+            func.coalesce(_Practitioner.display_name, "").label("practitioner_name"),
+            func.coalesce(_Signer.display_name, "").label("signed_by_name"),
+            func.coalesce(Recipe.name, "").label("recipe_name"),
+            amended_by.label("amended_by_id"),
+        )
         .join(_Practitioner, _Practitioner.id == t.practitioner_id)
         .outerjoin(_Signer, _Signer.id == t.signed_by_id)
         .outerjoin(Recipe, Recipe.id == t.recipe_id)
-        .where(t.id.in_(wanted))
-    ).all()
-    zones = _zones(session, wanted)
-    lots = _lots(session, wanted)
-    events = _events(session, wanted)
-    views: dict[int, SessionView] = {}
-    for row, practitioner, signer, recipe, amender in rows:
-        views[row.id] = SessionView(
-            id=row.id,
-            patient_id=row.patient_id,
-            course_id=row.course_id,
-            planned_visit_id=row.planned_visit_id,
-            performed_at=row.performed_at,
-            practitioner_id=row.practitioner_id,
-            practitioner_name=practitioner or "",
-            recipe_id=row.recipe_id,
-            recipe_name=recipe or "",
-            volume_ml=row.volume_ml,
-            needle_gauge=row.needle_gauge,
-            needle_length_mm=row.needle_length_mm,
-            technique=row.technique,
-            technique_other=row.technique_other,
-            anaesthesia=row.anaesthesia,
-            pain_score=row.pain_score,
-            immediate_reactions=row.immediate_reactions,
-            no_adverse_events=row.no_adverse_events,
-            notes=row.notes if notes_visible else "",
-            status=row.status,
-            signed_at=row.signed_at,
-            signed_by_id=row.signed_by_id,
-            signed_by_name=signer or "",
-            amends_id=row.amends_id,
-            amended_by_id=amender,
-            amendment_reason=row.amendment_reason,
-            override_reason=row.override_reason,
-            created_at=row.created_at,
-            zones=zones.get(row.id, ()),
-            lots=lots.get(row.id, ()),
-            adverse_events=events.get(row.id, ()),
-            version=row.version,
-        )
-    return views
+        .where(t.id.in_(bindparam("ids", expanding=True)))
+    )
 
 
 def _zones(session: Session, ids: list[int]) -> dict[int, tuple[ZoneView, ...]]:
@@ -390,9 +379,16 @@ def _zones_statement() -> Select:
     )
 
 
-def _lots(session: Session, ids: list[int]) -> dict[int, tuple[LotUseView, ...]]:
+def _lots(session: Session, bound: dict[str, list[int]]) -> dict[int, tuple[LotUseView, ...]]:
     found: dict[int, list[LotUseView]] = defaultdict(list)
-    for sid, lot_id, product, number, expiry, quantity, unit in session.execute(
+    for sid, *lot in run(session, _lots_statement(), bound).all():
+        found[sid].append(LotUseView(*lot))
+    return {sid: tuple(views) for sid, views in found.items()}
+
+
+@cache
+def _lots_statement() -> Select:
+    return (
         select(
             SessionLot.session_id,
             Lot.id,
@@ -403,11 +399,9 @@ def _lots(session: Session, ids: list[int]) -> dict[int, tuple[LotUseView, ...]]
             Lot.unit,
         )
         .join(Lot, Lot.id == SessionLot.lot_id)
-        .where(SessionLot.session_id.in_(ids))
+        .where(SessionLot.session_id.in_(bindparam("ids", expanding=True)))
         .order_by(SessionLot.session_id, SessionLot.id)
-    ):
-        found[sid].append(LotUseView(lot_id, product, number, expiry, quantity, unit))
-    return {sid: tuple(views) for sid, views in found.items()}
+    )
 
 
 def _event_select() -> Select:
@@ -426,16 +420,23 @@ def _event_select() -> Select:
     )
 
 
-def _events(session: Session, ids: list[int]) -> dict[int, tuple[AdverseEventView, ...]]:
+def _events(
+    session: Session, bound: dict[str, list[int]]
+) -> dict[int, tuple[AdverseEventView, ...]]:
     found: dict[int, list[AdverseEventView]] = defaultdict(list)
-    e = AdverseEvent
-    for row in session.execute(
-        _event_select()
-        .where(e.session_id.in_(ids), e.deleted_at.is_(None))
-        .order_by(e.session_id, e.onset_on, e.id)
-    ):
+    for row in run(session, _events_statement(), bound).all():
         found[row.session_id].append(AdverseEventView(*row))
     return {sid: tuple(views) for sid, views in found.items()}
+
+
+@cache
+def _events_statement() -> Select:
+    e = AdverseEvent
+    return (
+        _event_select()
+        .where(e.session_id.in_(bindparam("ids", expanding=True)), e.deleted_at.is_(None))
+        .order_by(e.session_id, e.onset_on, e.id)
+    )
 
 
 def event_view(session: Session, event_id: int) -> AdverseEventView:
