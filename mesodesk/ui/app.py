@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SIGN_IN_UNREADABLE = (
+    "MesoDesk could not read the clinic's sign-in settings from the database, so it cannot "
+    "tell who may sign in."
+)
+
 
 def workstation_actor() -> Actor:
     """Who the audit names until local accounts exist: the operating-system user."""
@@ -175,10 +180,27 @@ class Workstation:
                 window.close()
                 store.dispose()
 
+        def policy_unreadable(error: BaseException) -> None:
+            """No one can be let in: say so, once the damage check (queued right behind the
+            policy read) has had its say; damage is answered with its backup instead."""
+            if self.opening is not window:
+                return
+            window.ui.statusbar.showMessage("The sign-in settings could not be read…")
+
+            def report(_outcome: object = None) -> None:
+                if self.opening is window:
+                    store.dispose()
+                    self._failed(error, SIGN_IN_UNREADABLE)
+
+            self.runner.database(lambda: None, report, report)
+
         # Sign-in (or the first start's choice) before the window shows any record; the
         # damage check and daily backup queue right behind the policy read, ahead of the
         # sign-in's audit row and of any other write.
-        sign_in_then(store, self.runner, window, workstation_actor(), signed_in, cancelled)
+        sign_in_then(
+            store, self.runner, window, workstation_actor(), signed_in, cancelled,
+            policy_unreadable,
+        )  # fmt: skip
 
         def damaged(error: BaseException) -> None:
             self._show_splash("The database is damaged…")  # the application must not quit
@@ -210,7 +232,10 @@ class Workstation:
             window.services.store.dispose()
         self._failed(error)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(
+        self, error: BaseException, what: str = "The database could not be opened."
+    ) -> None:
+        """Opening failed: offer a backup for damage, else say `what` failed and why, and quit."""
         from mesodesk.db.guard import DamagedDatabase
 
         log.error("Could not open %s: %s", self.db_url, error)
@@ -226,7 +251,7 @@ class Workstation:
         if self._asked_server_password(error):
             return
         self.splash.close()
-        QMessageBox.critical(None, "MesoDesk", f"The database could not be opened.\n\n{error}")
+        QMessageBox.critical(None, "MesoDesk", f"{what}\n\n{error}")
         QApplication.exit(1)
 
     def _asked_server_password(self, error: BaseException) -> bool:

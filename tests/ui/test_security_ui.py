@@ -268,3 +268,52 @@ def test_front_desk_sees_the_chart_without_clinical_notes(qtbot, clinic, runner,
         window.close()
     assert "Anxious about it" in seen["doctor"][0] and seen["doctor"][1]
     assert seen["desk"] == ("Clinical notes are not shown to front-desk accounts.", False)
+
+
+def test_sign_in_settings_that_cannot_be_read_are_reported(
+    qtbot, station, questions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    def unreadable(_auth: AuthService) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    exits: list[int] = []
+    monkeypatch.setattr(AuthService, "policy", unreadable)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    workstation = station(tmp_path / "clinic.db")
+    window = workstation.opening
+    qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
+
+    assert exits == [1]
+    assert questions == [
+        "MesoDesk: MesoDesk could not read the clinic's sign-in settings from the database, so "
+        "it cannot tell who may sign in.\n\ndisk I/O error"
+    ]
+    assert window is not None and not window.isVisible()
+    assert workstation.opening is None and not workstation.windows
+
+
+def test_a_damaged_file_behind_unreadable_sign_in_settings_is_reported_as_damage(
+    qtbot, station, runner, questions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from mesodesk.db.guard import DamagedDatabase
+
+    def unreadable(_auth: AuthService) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def damaged(_store: Store) -> None:
+        raise DamagedDatabase("The database file is damaged.")
+
+    exits: list[int] = []
+    monkeypatch.setattr(AuthService, "policy", unreadable)
+    monkeypatch.setattr(Store, "finish_checks", damaged)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    station(tmp_path / "clinic.db")
+    qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
+    runner.wait_idle()
+    qtbot.wait(50)  # the sign-in report, queued behind the check, has had its turn
+
+    assert exits == [1] and questions == ["MesoDesk: The database file is damaged."]

@@ -285,8 +285,13 @@ def sign_in_then(
     fallback: Actor,
     ready: Ready,
     cancelled: Callable[[], None],
+    failed: Callable[[BaseException], None],
 ) -> None:
-    """Ask whatever the clinic's policy needs (first start, sign-in or nothing), then `ready`."""
+    """Ask whatever the clinic's policy needs (first start, sign-in or nothing), then `ready`.
+
+    `cancelled` when the dialog is closed without signing in; `failed` with the error when
+    the policy itself cannot be read (nobody can be let in without it).
+    """
     auth = AuthService(store)
 
     def decide(policy: Any) -> None:
@@ -306,4 +311,4 @@ def sign_in_then(
             parent.sign_in_dialog = dialog  # type: ignore[attr-defined]
         dialog.open()
 
-    runner.database(auth.policy, decide, lambda error: cancelled())
+    runner.database(auth.policy, decide, failed)
