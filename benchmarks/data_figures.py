@@ -7,6 +7,7 @@ same rows (chart) through the standard library driver on the same file, in the s
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mesodesk.domain.drafts import SessionDraft, ZoneEntry
 from mesodesk.domain.enums import ScalpZone, Technique
 from mesodesk.services import Services
 from mesodesk.services.chart import load_chart
-from mesodesk.services.patients import PatientService
+from mesodesk.services.patients import search_statement, search_terms
 from mesodesk.services.store import Store
 
 
@@ -31,12 +32,15 @@ def _queries(db: sqlite3.Connection, count: int) -> list[str]:
     return [r[0][:3] for r in rows] + [f"{r[0]} {r[1]}" for r in rows]
 
 
-def _raw_search(db: sqlite3.Connection, query: str) -> list:
-    statement = PatientService._search(query, 100).limit(100).offset(0)
-    compiled = statement.compile(dialect=sqlite_dialect.dialect())
-    params = [compiled.params[name] for name in compiled.positiontup or ()]
+def _raw_search(db: sqlite3.Connection, query: str) -> Callable[[], list]:
+    """The service's own SQL and values for one page of 100, run through raw sqlite3."""
+    kinds, values = search_terms(query)
+    values.update(depth=100, limit=100, offset=0)
+    compiled = search_statement(kinds).compile(dialect=sqlite_dialect.dialect())
+    bound = compiled.construct_params(values)
+    params = [bound[name] for name in compiled.positiontup or ()]
     sql = str(compiled)
-    return lambda: db.execute(sql, params).fetchall()  # type: ignore[return-value]
+    return lambda: db.execute(sql, params).fetchall()
 
 
 def search(settings: Settings, services: Services, db: sqlite3.Connection) -> Result:

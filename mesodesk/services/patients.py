@@ -8,7 +8,7 @@ from datetime import date, datetime
 from functools import cache
 
 from sqlalchemy import (
-    ColumnElement,
+    Integer,
     Select,
     Subquery,
     bindparam,
@@ -37,6 +37,7 @@ from mesodesk.services import audit
 from mesodesk.services.concurrency import require_version
 from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
+from mesodesk.services.statements import run
 from mesodesk.services.store import Service
 
 _HISTORY_FLAGS = {
@@ -314,87 +315,18 @@ class PatientService(Service):
         so a common prefix among 100,000 patients costs no more than a rare one.
         """
         _check_search(query, limit, offset)
-        query = query if isinstance(query, str) else ""
+        kinds, params = search_terms(query if isinstance(query, str) else "")
+        params.update(depth=offset + limit, limit=limit, offset=offset)
         with self.store.reading() as session:
-            rows = session.execute(self._search(query, offset + limit).limit(limit).offset(offset))
+            rows = run(session, search_statement(kinds), params).all()
             return [PatientRow(*row) for row in rows]
 
     def count(self, query: str = "") -> int:
         """How many patients match (for the list's caption; slower than `find` on big sets)."""
         _check_search(query, 1, 0)
-        query = query if isinstance(query, str) else ""
+        kinds, params = search_terms(query if isinstance(query, str) else "")
         with self.store.reading() as session:
-            ids = self._match_ids(query, None)
-            if ids is None:
-                total = select(func.count()).select_from(Patient).where(_LIVE)
-                return session.scalar(total) or 0
-            counted = select(func.count(func.distinct(ids.c.id)))
-            return session.scalar(counted) or 0
-
-    # -- helpers ---------------------------------------------------------------------------
-    @classmethod
-    def _search(cls, query: str, depth: int) -> Select:
-        ids = cls._match_ids(query, depth)
-        if ids is None:
-            return select(*_row_columns()).where(_LIVE).order_by(Patient.search_name, Patient.id)
-        ranked = (
-            select(ids.c.id, func.min(ids.c.rank).label("rank"), func.min(ids.c.key).label("key"))
-            .group_by(ids.c.id)
-            .subquery()
-        )
-        return (
-            select(*_row_columns())
-            .join(ranked, ranked.c.id == Patient.id)
-            .order_by(ranked.c.rank, ranked.c.key, Patient.id)
-        )
-
-    @staticmethod
-    def _match_ids(query: str, depth: int | None) -> Subquery | None:
-        """(id, rank, key) of the matches, each kind cut at `depth` rows; None for 'everyone'."""
-        text = query.strip()
-        if not text:
-            return None
-        kinds: list[tuple[ColumnElement, str]] = []
-        born = _parse_date(text)
-        if born is not None:
-            kinds.append((Patient.birth_date == born, "search_name"))
-        else:
-            key = fold(text)
-            if key:
-                upper = prefix_upper_bound(key)
-                kinds.append(
-                    ((Patient.search_name >= key) & (Patient.search_name < upper), "search_name")
-                )
-                kinds.append(
-                    ((Patient.search_given >= key) & (Patient.search_given < upper), "search_given")
-                )
-            number = text.upper()
-            kinds.append(
-                (
-                    (Patient.record_number >= number)
-                    & (Patient.record_number < prefix_upper_bound(number)),
-                    "record_number",
-                )
-            )
-            phone = digits(text)
-            if len(phone) >= 3 and len(phone) >= len(re.sub(r"\s", "", text)) - 3:
-                kinds.append(
-                    (
-                        (Patient.phone_digits >= phone)
-                        & (Patient.phone_digits < prefix_upper_bound(phone)),
-                        "phone_digits",
-                    )
-                )
-        parts = []
-        for rank, (condition, key_name) in enumerate(kinds):
-            key_column = getattr(Patient, key_name)
-            part = select(Patient.id, literal(rank).label("rank"), key_column.label("key")).where(
-                condition, _LIVE
-            )
-            if depth is not None:
-                part = part.order_by(key_column).limit(depth)
-            parts.append(select(part.subquery()))
-        return union_all(*parts).subquery()
+            return run(session, _count_statement(kinds), params).scalar() or 0
 
     def _next_record_number(self, session: Session) -> str:
         prefix = session.scalar(select(Clinic.record_number_prefix).limit(1)) or "P"
@@ -440,6 +372,90 @@ def _load_statement() -> Select:
         .where(Patient.id == bindparam("patient_id"), Patient.deleted_at.is_(None))
         .options(selectinload(Patient.allergy_ingredients))
     )
+
+
+def search_terms(query: str) -> tuple[tuple[str, ...], dict[str, object]]:
+    """The kinds of match a search text asks for (columns of `patients`) and the values
+    they bind: a date matches birth dates; other text matches name prefixes, record numbers
+    and, when it is mostly digits, phone numbers. No kinds: everyone."""
+    text = query.strip()
+    if not text:
+        return (), {}
+    born = _parse_date(text)
+    if born is not None:
+        return ("birth_date",), {"born": born}
+    kinds: list[str] = []
+    params: dict[str, object] = {}
+    key = fold(text)
+    if key:
+        kinds += ["search_name", "search_given"]
+        params.update(key=key, key_upper=prefix_upper_bound(key))
+    number = text.upper()
+    kinds.append("record_number")
+    params.update(number=number, number_upper=prefix_upper_bound(number))
+    phone = digits(text)
+    if len(phone) >= 3 and len(phone) >= len(re.sub(r"\s", "", text)) - 3:
+        kinds.append("phone_digits")
+        params.update(phone=phone, phone_upper=prefix_upper_bound(phone))
+    return tuple(kinds), params
+
+
+# kind → (the bound values of its range, the column it orders by)
+_RANGES = {
+    "search_name": (("key", "key_upper"), "search_name"),
+    "search_given": (("key", "key_upper"), "search_given"),
+    "record_number": (("number", "number_upper"), "record_number"),
+    "phone_digits": (("phone", "phone_upper"), "phone_digits"),
+}
+
+
+def _matches(kinds: tuple[str, ...], *, cut: bool) -> Subquery:
+    """(id, rank, key) of the matches of each kind; `cut`: each stops at `:depth` rows."""
+    parts = []
+    for rank, kind in enumerate(kinds):
+        if kind == "birth_date":
+            condition, key_column = Patient.birth_date == bindparam("born"), Patient.search_name
+        else:
+            (low, high), key_name = _RANGES[kind]
+            column = key_column = getattr(Patient, key_name)
+            condition = (column >= bindparam(low)) & (column < bindparam(high))
+        part = select(Patient.id, literal(rank).label("rank"), key_column.label("key")).where(
+            condition, _LIVE
+        )
+        if cut:
+            part = part.order_by(key_column).limit(bindparam("depth", type_=Integer))
+        parts.append(select(part.subquery()))
+    return union_all(*parts).subquery()
+
+
+@cache
+def search_statement(kinds: tuple[str, ...]) -> Select:
+    """One page of a search (`:limit` rows from `:offset`), built once per kind of search."""
+    page = (bindparam("limit", type_=Integer), bindparam("offset", type_=Integer))
+    if not kinds:
+        everyone = select(*_row_columns()).where(_LIVE)
+        return everyone.order_by(Patient.search_name, Patient.id).limit(page[0]).offset(page[1])
+    ids = _matches(kinds, cut=True)
+    ranked = (
+        select(ids.c.id, func.min(ids.c.rank).label("rank"), func.min(ids.c.key).label("key"))
+        .group_by(ids.c.id)
+        .subquery()
+    )
+    return (
+        select(*_row_columns())
+        .join(ranked, ranked.c.id == Patient.id)
+        .order_by(ranked.c.rank, ranked.c.key, Patient.id)
+        .limit(page[0])
+        .offset(page[1])
+    )
+
+
+@cache
+def _count_statement(kinds: tuple[str, ...]) -> Select:
+    if not kinds:
+        return select(func.count()).select_from(Patient).where(_LIVE)
+    ids = _matches(kinds, cut=False)
+    return select(func.count(func.distinct(ids.c.id)))
 
 
 def _parse_date(text: str) -> date | None:
