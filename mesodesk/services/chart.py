@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
@@ -19,8 +19,9 @@ from mesodesk.services.session_views import session_rows
 from mesodesk.services.statements import run
 
 
-@dataclass(frozen=True)
-class PhotoRow:
+class PhotoRow(NamedTuple):
+    """One photo as the chart lists it (a tuple: a patient may have hundreds)."""
+
     id: int
     view: PhotoView
     taken_at: datetime | None
@@ -75,7 +76,7 @@ def _photos_statement() -> Select:
 
 def _photo_rows(session: Session, patient_id: int) -> list[PhotoRow]:
     rows = run(session, _photos_statement(), {"patient_id": patient_id}).all()
-    return [PhotoRow(*row) for row in rows]
+    return list(map(PhotoRow._make, rows))
 
 
 def load_chart(

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
 from sqlalchemy import (
     Integer,
+    Row,
     Select,
     Subquery,
     bindparam,
     func,
+    inspect,
     literal,
     select,
     union_all,
@@ -20,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, selectinload
 
 from mesodesk.db.base import utcnow
-from mesodesk.db.models import Clinic, Ingredient, Patient
+from mesodesk.db.models import Clinic, Ingredient, Patient, patient_allergy
 from mesodesk.domain.drafts import HairLossTreatments, MedicalHistory, PatientDraft
 from mesodesk.domain.enums import AuditAction, Sex
 from mesodesk.domain.rules import validate_patient
@@ -144,7 +147,12 @@ def _fill(patient: Patient, draft: PatientDraft) -> None:
 fill_patient = _fill  # the patient importer fills its rows the same way
 
 
-def detail_of(patient: Patient) -> PatientDetail:
+def detail_of(patient: Patient | Row, allergens: Sequence[Row] | None = None) -> PatientDetail:
+    """A patient's detail from their row; `allergens`: (id, name) of the linked allergy
+    ingredients, read from the mapped patient when not given."""
+    linked = (
+        [(i.id, i.name) for i in patient.allergy_ingredients] if allergens is None else allergens
+    )
     draft = PatientDraft(
         family_name=patient.family_name,
         given_names=patient.given_names,
@@ -167,7 +175,7 @@ def detail_of(patient: Patient) -> PatientDetail:
             other=patient.other_treatments,
         ),
         allergies=patient.allergies,
-        allergy_ingredient_ids=tuple(i.id for i in patient.allergy_ingredients),
+        allergy_ingredient_ids=tuple(i for i, _ in linked),
         consent_treatment=patient.consent_treatment,
         consent_photos=patient.consent_photos,
         notes=patient.notes,
@@ -177,7 +185,7 @@ def detail_of(patient: Patient) -> PatientDetail:
         record_number=patient.record_number,
         version=patient.version,
         draft=draft,
-        allergy_ingredients=tuple(i.name for i in patient.allergy_ingredients),
+        allergy_ingredients=tuple(name for _, name in linked),
         consent_treatment_at=patient.consent_treatment_at,
         consent_photos_at=patient.consent_photos_at,
     )
@@ -287,8 +295,13 @@ class PatientService(Service):
 
     @classmethod
     def read_detail(cls, session: Session, patient_id: int) -> PatientDetail:
-        """`get` inside a transaction the caller holds."""
-        return detail_of(cls._load(session, patient_id))
+        """`get` inside a transaction the caller holds: two selects, built once."""
+        head, allergens = _detail_statements()
+        bound = {"patient_id": patient_id}
+        row = run(session, head, bound).one_or_none()
+        if row is None:
+            raise NotFound(f"No patient with id {patient_id}.")
+        return detail_of(row, run(session, allergens, bound).all())
 
     def resolve(self, reference: str) -> int:
         """A patient id from a clinic record number or a database id (`--patient`)."""
@@ -366,12 +379,29 @@ class PatientService(Service):
 
 @cache
 def _load_statement() -> Select:
-    """A live patient with their allergy ingredients (built once: every chart reads it)."""
+    """A live patient with their allergy ingredients, to change them."""
     return (
         select(Patient)
         .where(Patient.id == bindparam("patient_id"), Patient.deleted_at.is_(None))
         .options(selectinload(Patient.allergy_ingredients))
     )
+
+
+@cache
+def _detail_statements() -> tuple[Select, Select]:
+    """A live patient's columns under their attribute names, and their allergens."""
+    patient_id = bindparam("patient_id")
+    head = select(*(getattr(Patient, a.key) for a in inspect(Patient).column_attrs)).where(
+        Patient.id == patient_id, Patient.deleted_at.is_(None)
+    )
+    link = patient_allergy.c
+    allergens = (
+        select(Ingredient.id, Ingredient.name)
+        .join(patient_allergy, link.ingredient_id == Ingredient.id)
+        .where(link.patient_id == patient_id)
+        .order_by(link.ingredient_id)
+    )
+    return head, allergens
 
 
 def search_terms(query: str) -> tuple[tuple[str, ...], dict[str, object]]:

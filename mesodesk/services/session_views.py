@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import (
     Boolean,
@@ -56,6 +56,7 @@ def format_depth(depth_mm: float) -> str:
     return f"{text} mm"
 
 
+@lru_cache(maxsize=1024)  # a clinic uses a few zones at a few depths: lists repeat them
 def zone_summary(zone: ScalpZone, depth_mm: float) -> str:
     """ "Vertex (crown) 1.5 mm": a zone as the session list and printouts name it."""
     return f"{zone.label} {format_depth(depth_mm)}"
