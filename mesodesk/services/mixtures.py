@@ -299,13 +299,18 @@ class MixtureService(LotsMixin):
         self._ensure_recipe_name_free(session, draft.name, row.patient_id, row.id)
         before = _recipe_audit(row)
         composition = [(i.ingredient_id, i.concentration, i.unit) for i in draft.items]
-        if composition != [(i.ingredient_id, i.concentration, i.unit) for i in row.items] or (
-            draft.total_volume_ml != row.total_volume_ml
-        ):
+        items_changed = composition != [
+            (i.ingredient_id, i.concentration, i.unit) for i in row.items
+        ]
+        if items_changed or draft.total_volume_ml != row.total_volume_ml:
             self._ensure_unused(session, row)
         row.items.clear()
         session.flush()  # old items go first: an ingredient appears once per recipe
         self._fill_recipe(row, draft)
+        if items_changed:
+            # The items are rows of their own: changing only them would leave the recipe's
+            # version where it was, and a copy loaded before this save could still be saved.
+            row.version += 1
         session.flush()
         old, new = audit.changes(before, _recipe_audit(row))
         audit.record(

@@ -215,7 +215,7 @@ def test_variant_copies_the_template_and_shows_its_differences(
     assert difference.text == "Zinc: 1 mg/mL → 2.5 mg/mL"
     update = audit_rows(store, "recipe")[-1]
     assert update.action is AuditAction.UPDATE and update.patient_id == patient_id
-    assert set(update.before) == {"items"}
+    assert set(update.before) == {"items", "version"}  # the items are part of the recipe
 
 
 def test_differences_show_added_removed_and_volume(

@@ -190,6 +190,30 @@ def test_a_recipe_edited_elsewhere(store: Store, world: World, actor: Actor, oth
     assert mine.get_recipe(world.template_id).notes == "theirs"
 
 
+def test_a_recipe_whose_ingredients_only_were_edited_elsewhere(
+    store: Store, world: World, actor: Actor, other: Actor
+) -> None:
+    """Only the items change (same name, volume and notes): the recipe's version still moves."""
+    mine, theirs = MixtureService(store, actor), MixtureService(store, other)
+    opened = mine.get_recipe(world.template_id)
+    draft = opened.as_draft()
+    stronger = tuple(replace(item, concentration=2.0) for item in draft.items)
+    saved = theirs.update_recipe(
+        world.template_id, replace(draft, items=stronger), expected_version=opened.version
+    )
+    assert saved.version > opened.version
+
+    weaker = tuple(replace(item, concentration=0.5) for item in draft.items)
+    refused(
+        store,
+        lambda: mine.update_recipe(
+            world.template_id, replace(draft, items=weaker), expected_version=opened.version
+        ),
+        "The recipe AGA standard",
+    )
+    assert [i.concentration for i in mine.get_recipe(world.template_id).items] == [2.0, 2.0]
+
+
 def test_a_lot_correction_after_another_correction(
     store: Store, world: World, actor: Actor, other: Actor
 ) -> None:
