@@ -3,7 +3,8 @@
 Each document kind in `mesodesk.reports.documents.DOCUMENTS` becomes a sub-command of its
 own (`export summary`, `export handout`, …), so a new kind needs no change here. The open-data
 forms (`export patient`, `fhir`, `csv`, `recall`) live in `_export_data`. Every file is
-written beside its destination and renamed into place: never half a file.
+written beside its destination and renamed into place once its audit row is stored: never
+half a file, and never one the audit trail does not know about.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from mesodesk.reports.documents import DOCUMENTS, write_atomically
+    from mesodesk.reports.documents import DOCUMENTS, save_document
 
     if args.kind in _export_data.HANDLED:
         return _export_data.run(args)
@@ -46,13 +47,12 @@ def _run(args: argparse.Namespace) -> int:
         from mesodesk.commands import resolve_patient
         from mesodesk.reports.report_data import collect
         from mesodesk.services import Services
-        from mesodesk.services.chart import record_document
 
         services = Services(store)
         patient_id = resolve_patient(store, args.patient)
         data = collect(services, patient_id)
-        write_atomically(output, kind.build(data))
-        record_document(services, patient_id, kind.title, output.name)  # audited, as in the app
+        # In place only once audited, as in the app: no document the audit trail does not know.
+        save_document(services, patient_id, kind, kind.build(data), output)
     finally:
         store.dispose()
     print(f"Wrote the {kind.title.lower()} of {data.patient.display_name} to {output}.",

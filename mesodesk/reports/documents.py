@@ -1,5 +1,8 @@
 """The printable documents by name, and writing a PDF so a crash never leaves half a file.
 
+A printed document carries the record out of the system: `save_document` puts it in place
+only once the audit trail records it.
+
 The command line and the window both go through `DOCUMENTS`: a new kind of document is one
 more entry here, and both pick it up.
 """
@@ -12,8 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mesodesk.reports.report_data import ReportData
+
+if TYPE_CHECKING:
+    from mesodesk.services import Services
 
 
 @dataclass(frozen=True)
@@ -95,4 +102,35 @@ def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return target
+
+
+def save_document(
+    services: Services,
+    patient_id: int,
+    kind: DocumentKind,
+    content: bytes,
+    path: str | os.PathLike[str],
+) -> Path:
+    """Put a patient's document at `path` together with its audit row.
+
+    The PDF is written to a temporary file beside `path` and renamed into place only after
+    the audit row is stored: if the audit trail cannot record it, no document appears. If the
+    rename then fails, `ExportError` says that the document is not there (the audit trail
+    then holds a print that did not arrive, never a document it does not know about).
+    """
+    from mesodesk.interop.files import ExportError, publish
+    from mesodesk.services.chart import record_document
+
+    target = Path(path)
+    with publish(target, content) as put_in_place:
+        record_document(services, patient_id, kind.title, target.name)
+        try:
+            put_in_place()
+        except OSError as exc:
+            raise ExportError(
+                f"The {kind.title.lower()} was not saved as {target} ({exc.strerror or exc}). "
+                "The audit trail records it as printed. Close that file if another program has "
+                "it open, or choose another name, then print it again."
+            ) from exc
     return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,48 @@ def test_an_unknown_patient_fails_with_a_message_and_no_file(tmp_path: Path, dem
     assert result.returncode != 0
     assert "P999999" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+# A database whose audit trail refuses every new row (a full disk, a broken trigger, …).
+REFUSE_AUDIT = (
+    "CREATE TRIGGER audit_log_refused BEFORE INSERT ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be written'); END"
+)
+
+
+def test_an_export_the_audit_trail_cannot_record_leaves_no_file(tmp_path: Path, demo: Path) -> None:
+    record, _family = _treated_patient(demo)
+    database = tmp_path / "clinic.db"
+    shutil.copy(demo, database)
+    connection = sqlite3.connect(database)
+    with connection:
+        connection.execute(REFUSE_AUDIT)
+    connection.close()
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "summary.pdf"
+    result = mesodesk(
+        tmp_path, "export", "summary", "--db", str(database), "--patient", record, "-o", str(out)
+    )
+    assert result.returncode == 1, result.stderr
+    assert "the audit trail cannot be written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(out.parent.iterdir()) == []  # neither the document nor a temporary file
+
+
+def test_an_export_that_cannot_be_put_in_place_says_so(tmp_path: Path, demo: Path) -> None:
+    record, _family = _treated_patient(demo)
+    database = tmp_path / "clinic.db"
+    shutil.copy(demo, database)
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "summary.pdf"
+    out.mkdir()  # a folder of that name is in the way: the rename fails
+    result = mesodesk(
+        tmp_path, "export", "summary", "--db", str(database), "--patient", record, "-o", str(out)
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"The treatment summary was not saved as {out} (" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in out.parent.iterdir()] == ["summary.pdf"] and out.is_dir()
 
 
 def test_a_demo_course_prints_its_sessions_with_amendments(demo: Path) -> None:

@@ -79,3 +79,46 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, monkeypatch, o
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     chart.print_summary()
     assert window.runner.pending == 0 and not opened
+
+
+# A database whose audit trail refuses every new row (a full disk, a broken trigger, …).
+REFUSE_AUDIT = (
+    "CREATE TRIGGER audit_log_refused BEFORE INSERT ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be written'); END"
+)
+
+
+def test_a_print_the_audit_trail_cannot_record_leaves_no_file(
+    qtbot, window, monkeypatch, tmp_path: Path, opened, questions
+) -> None:
+    chart = _chart(qtbot, window)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    _save_to(monkeypatch, folder / "summary.pdf", [])
+    with window.services.store.engine.begin() as connection:
+        connection.exec_driver_sql(REFUSE_AUDIT)
+    chart.print_summary()
+    qtbot.waitUntil(lambda: len(questions) == 1, timeout=10_000)
+    assert questions[0].startswith("The document could not be made: ")
+    assert "the audit trail cannot be written" in questions[0]
+    assert list(folder.iterdir()) == []  # neither the document nor a temporary file
+    assert not opened
+
+
+def test_a_print_that_cannot_be_put_in_place_says_so(
+    qtbot, window, monkeypatch, tmp_path: Path, opened, questions
+) -> None:
+    chart = _chart(qtbot, window)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "summary.pdf"
+    target.mkdir()  # a folder of that name is in the way: the rename fails
+    _save_to(monkeypatch, target, [])
+    chart.print_summary()
+    qtbot.waitUntil(lambda: len(questions) == 1, timeout=10_000)
+    assert questions[0].startswith(
+        f"The document could not be made: The treatment summary was not saved as {target} ("
+    )
+    assert "print it again" in questions[0]
+    assert [p.name for p in folder.iterdir()] == ["summary.pdf"] and target.is_dir()
+    assert not opened

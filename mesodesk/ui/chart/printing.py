@@ -1,8 +1,9 @@
 """Printing from a chart: the treatment summary, the patient handout and the consent form.
 
 The person picks where to save first; then the data is read on the database thread, the PDF
-laid out on the compute pool (a long summary must not freeze the window), written whole and
-opened in the system's PDF viewer, from which it can be printed.
+laid out on the compute pool (a long summary must not freeze the window), put in place with
+its audit row on the database thread (no file the audit trail does not know about) and opened
+in the system's PDF viewer, from which it can be printed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
-from mesodesk.reports.documents import DOCUMENTS, default_file_name, write_atomically
+from mesodesk.reports.documents import DOCUMENTS, default_file_name, save_document
 from mesodesk.reports.report_data import ReportData, collect
 
 if TYPE_CHECKING:
@@ -66,21 +67,17 @@ class ChartPrinting:
         )
 
     def _render(self, kind: str, data: ReportData, target: Path) -> None:
-        build = DOCUMENTS[kind].build
-        services, patient_id, title = self.services, self.patient_id, DOCUMENTS[kind].title
+        document = DOCUMENTS[kind]
+        services, patient_id = self.services, self.patient_id
 
-        def written(path: Path) -> None:
-            from mesodesk.services.chart import record_document
-
+        def built(content: bytes) -> None:
             self.runner.database(
-                lambda: record_document(services, patient_id, title, path.name),
-                lambda _: self._printed(path),
+                lambda: save_document(services, patient_id, document, content, target),
+                self._printed,
                 self._print_failed,
             )
 
-        self.runner.compute(
-            lambda: write_atomically(target, build(data)), written, self._print_failed
-        )
+        self.runner.compute(lambda: document.build(data), built, self._print_failed)
 
     def _printed(self, path: Path) -> None:
         self.last_printed = path
