@@ -24,7 +24,8 @@ from mesodesk.photos.metadata import GPS_IFD_TAG, MetadataError, strip_gps
 MAX_PIXELS = 60_000_000  # a 60-megapixel clinical camera is the largest we expect
 MAX_BYTES = 300 * 1024 * 1024
 THUMBNAIL_SIZE = 256
-PRINT_SIZE = 1200
+PRINT_SIZE = 1200  # the print copy's long side at most…
+PRINT_LEAST = 1000  # …and at least, when the original has that many pixels: see `_upright`
 # Pillow warns past MAX_IMAGE_PIXELS and only raises past twice that; `decode` checks the
 # declared size itself before any pixel is decoded, and the warning is an error process-wide
 # (set once here: changing warning filters per call is not thread-safe).
@@ -109,12 +110,14 @@ def _prepare(name: str, data: bytes) -> Prepared:
         if GPS_IFD_TAG in exif:
             raise PhotoRefused(f"{name}: its GPS location could not be removed")
         taken_at = _capture_time(exif)
-        upright = _upright(image, PRINT_SIZE)
+        upright = _upright(image, PRINT_SIZE, least=PRINT_LEAST)
     # Record the upright size; compare shapes (Pillow already turns TIFFs upright on open).
     if (upright.width > upright.height) != (width > height):
         width, height = height, width
     print_copy = _jpeg(upright, quality=88)
-    upright.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS)
+    # From the ~1000 px copy: halve by box averaging first (reducing_gap 1.5), then Lanczos;
+    # 3 ms where Lanczos alone took 7, and a 256 px grid icon shows no difference.
+    upright.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS, reducing_gap=1.5)
     thumbnail = _jpeg(upright, quality=82)
     return Prepared(
         original_name=name,
@@ -130,21 +133,25 @@ def _prepare(name: str, data: bytes) -> Prepared:
     )
 
 
-def _upright(image: Image.Image, size: int) -> Image.Image:
-    """Decode at the smallest scale that still covers `size` (JPEG draft), then transpose.
+def _upright(image: Image.Image, size: int, *, least: int | None = None) -> Image.Image:
+    """Decode a JPEG at the smallest scale (1/2, 1/4, 1/8) whose long side is still at least
+    `least` px (default `size`), shrink it to fit `size`, then turn it upright.
 
+    A 12-megapixel camera file decoded at 1/4 is 1000 px wide: a print copy needs no
+    resampling at all, where 1/2 (2000 px) cost 37 ms more per photo to bring down to 1200.
     Loading decodes the whole file, so a truncated one raises here.
     """
     if image.format == "JPEG":
-        image.draft("RGB", (size, size))
+        width, height = image.size
+        factor = (least or size) / max(width, height)
+        image.draft("RGB", (max(1, round(width * factor)), max(1, round(height * factor))))
     image.load()
     if image.mode.startswith("I"):  # 16-bit greyscale (scanners, PNG): scale, do not clip
         image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
     elif image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    upright = ImageOps.exif_transpose(image)
-    upright.thumbnail((size, size), Image.Resampling.LANCZOS)
-    return upright
+    image.thumbnail((size, size), Image.Resampling.LANCZOS)  # before turning: fewer pixels
+    return ImageOps.exif_transpose(image)
 
 
 def photo_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -169,8 +176,10 @@ def photo_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def render(stored: bytes, size: int) -> bytes:
     """An upright JPEG of a stored original at `size` px: rebuilds a missing cache file."""
+    printed = size > THUMBNAIL_SIZE
     with Image.open(io.BytesIO(stored)) as image:
-        return _jpeg(_upright(image, size), quality=88 if size > THUMBNAIL_SIZE else 82)
+        upright = _upright(image, size, least=min(size, PRINT_LEAST) if printed else None)
+        return _jpeg(upright, quality=88 if printed else 82)
 
 
 def _jpeg(image: Image.Image, *, quality: int) -> bytes:

@@ -169,24 +169,27 @@ def _is_gps_xmp(buf: bytearray, body: int, stop: int) -> bool:
     return any(head.startswith(h) for h in _XMP_HEADERS) and b"GPS" in buf[body:stop]
 
 
+# An APP1 segment of EXIF or XMP. Entropy-coded data never holds 0xFF 0xE1 (a 0xFF there is
+# followed by 0x00 or a restart marker), so after the main image's scan every match belongs
+# to an image embedded after it: no need to find the main image's end first (a byte-by-byte
+# search for 0xFF 0xD9 through 6 MB of scan data cost 6 ms a photo).
+_TRAILER_APP1 = re.compile(
+    rb"\xff\xe1(..)(Exif\x00\x00|" + b"|".join(re.escape(h) for h in _XMP_HEADERS) + rb")",
+    re.DOTALL,
+)
+
+
 def _strip_trailer(buf: bytearray, scan: int) -> None:
     """Images embedded after the main one (MPF previews) lose GPS in place: offsets hold."""
-    eoi = buf.find(b"\xff\xd9", scan)
-    if eoi < 0:
-        return
-    for match in re.finditer(rb"\xff\xe1(..)Exif\x00\x00", bytes(buf[eoi:]), re.DOTALL):
-        start = eoi + match.start()
+    for match in _TRAILER_APP1.finditer(buf, scan):
+        start = match.start()
         stop = start + 2 + struct.unpack(">H", match.group(1))[0]
-        if stop <= len(buf):
+        if stop > len(buf):
+            continue
+        if match.group(2) == _EXIF_HEADER:
             _strip_tiff(buf, start + 10, stop)
-    for header in _XMP_HEADERS:
-        for match in re.finditer(re.escape(header), bytes(buf[eoi:])):
-            start = eoi + match.start()
-            length = struct.unpack_from(">H", buf, start - 2)[0]
-            stop = start - 2 + length
-            if stop <= len(buf) and b"GPS" in buf[start:stop]:
-                body = start + len(header)
-                buf[body:stop] = b" " * (stop - body)
+        elif b"GPS" in buf[match.end() : stop]:
+            buf[match.end() : stop] = b" " * (stop - match.end())
 
 
 # --- PNG ----------------------------------------------------------------------------------------

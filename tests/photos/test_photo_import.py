@@ -97,6 +97,21 @@ def test_renditions_are_rebuilt_when_the_cache_is_lost(
     _assert_upright(photos.print_copy_path(photo_id), 600)
 
 
+def test_a_camera_sized_photo_prints_from_a_quarter_scale_decode(
+    tmp_path: Path, photos: PhotoService, patient_id: int
+) -> None:
+    """A 12-megapixel JPEG decodes at 1/4 into a 1000 px print copy with no resampling;
+    rebuilt from the original, the copy is the same size again."""
+    source = write_photo(tmp_path / "camera.jpg", 6, size=(4000, 3000))
+    report = photos.import_files(patient_id, [source], view="vertex")
+    photo_id = report.imported[0].photo_id
+    assert photo_id is not None
+    _assert_upright(photos.print_copy_path(photo_id), 1000)
+    photos.print_copy_path(photo_id).unlink()
+    _assert_upright(photos.print_copy_path(photo_id), 1000)
+    _assert_upright(photos.thumbnail_path(photo_id), 256)
+
+
 def test_a_patient_without_photo_consent_is_refused_and_nothing_is_stored(
     tmp_path: Path, store: Store, photos: PhotoService, vault: Vault
 ) -> None:

@@ -30,6 +30,24 @@ def test_jpeg_xmp_with_a_location_is_dropped_and_exif_kept(tmp_path: Path) -> No
     assert stored[stored.index(b"\xff\xda") :] == original[original.index(b"\xff\xda") :]
 
 
+def test_a_preview_embedded_after_the_image_loses_its_location_in_place(tmp_path: Path) -> None:
+    """Cameras append preview JPEGs (MPF) after the main image: their EXIF GPS block is
+    zeroed and their XMP location blanked where they are, so no offset moves."""
+    main, preview = BytesIO(), BytesIO()
+    upright_picture(1200, 800).save(main, "JPEG", quality=95, exif=exif_bytes(1, gps=False))
+    upright_picture(160, 120).save(preview, "JPEG", exif=exif_bytes(1), xmp=XMP)
+    original = main.getvalue() + preview.getvalue()
+    assert original.count(b"\xff\xd9") >= 2 and b"GPSLatitude" in original
+    stored = strip_gps(original, "image/jpeg")
+    assert len(stored) == len(original)
+    assert b"GPSLatitude" not in stored
+    tail = stored[len(main.getvalue()) :]
+    with Image.open(BytesIO(tail)) as kept:
+        assert 0x8825 not in kept.getexif() and kept.getexif()[0x010F] == "ClinicCam"
+        kept.load()
+    assert stored[: len(main.getvalue())] == main.getvalue()
+
+
 def test_png_xmp_text_with_a_location_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
     info = PngImagePlugin.PngInfo()
