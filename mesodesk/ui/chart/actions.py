@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 
 class ChartActions:
-    """Mixed into PatientChart (a QWidget with services, runner, data and reload())."""
+    """Mixed into PatientChart (a QWidget with services, runner, data and reload()).
+
+    Every task names the chart as its owner: once its tab is closed, results are dropped."""
 
     patient_id: int
     services: Services
@@ -101,7 +103,10 @@ class ChartActions:
 
     def open_session(self, row: Any) -> None:
         self.runner.database(
-            lambda: self.services.sessions.get(row.id), self._show_session, self._error
+            lambda: self.services.sessions.get(row.id),
+            self._show_session,
+            self._error,
+            owner=self,  # type: ignore[arg-type]
         )
 
     def _show_session(self, view: Any) -> None:
@@ -118,6 +123,7 @@ class ChartActions:
             lambda: sessions.get(row.id),
             lambda view: self._edit_session(view, Mode.AMEND),
             self._error,
+            owner=self,  # type: ignore[arg-type]
         )
 
     def _edit_session(self, view: Any, mode: Mode) -> None:
@@ -147,7 +153,12 @@ class ChartActions:
                 self.services, self.runner, versions[-1], self, history=versions
             ).open()
 
-        self.runner.database(lambda: sessions.history(row.id), loaded, self._error)
+        self.runner.database(
+            lambda: sessions.history(row.id),
+            loaded,
+            self._error,
+            owner=self,  # type: ignore[arg-type]
+        )
 
     def _with_context(self, keep_lots: tuple[int, ...], then: Any) -> None:
         services, patient_id = self.services, self.patient_id
@@ -161,6 +172,7 @@ class ChartActions:
             ),
             then,
             self._error,
+            owner=self,  # type: ignore[arg-type]
         )
 
     def _error(self, error: BaseException) -> None:

@@ -101,7 +101,10 @@ class PatientChart(QWidget, ChartActions, ChartPrinting):
         services, patient_id, audited = self.services, self.patient_id, self._first_load
         self._first_load = False
         self.runner.database(
-            lambda: load_chart(services, patient_id, audited=audited), self._show, self._failed
+            lambda: load_chart(services, patient_id, audited=audited),
+            self._show,
+            self._failed,
+            owner=self,
         )
 
     def _show_notes(self, data: ChartData) -> None:

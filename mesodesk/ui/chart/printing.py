@@ -3,7 +3,9 @@
 The person picks where to save first; then the data is read on the database thread, the PDF
 laid out on the compute pool (a long summary must not freeze the window), put in place with
 its audit row on the database thread (no file the audit trail does not know about) and opened
-in the system's PDF viewer, from which it can be printed.
+in the system's PDF viewer, from which it can be printed. Closing the chart's tab meanwhile
+stops the print at its next step (a document already being saved is saved, with its audit
+row, but not opened).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class ChartPrinting:
             lambda: collect(services, patient_id),
             lambda data: self._render(kind, data, target),
             self._print_failed,
+            owner=self,  # type: ignore[arg-type]
         )
 
     def _render(self, kind: str, data: ReportData, target: Path) -> None:
@@ -75,9 +78,15 @@ class ChartPrinting:
                 lambda: save_document(services, patient_id, document, content, target),
                 self._printed,
                 self._print_failed,
+                owner=self,  # type: ignore[arg-type]
             )
 
-        self.runner.compute(lambda: document.build(data), built, self._print_failed)
+        self.runner.compute(
+            lambda: document.build(data),
+            built,
+            self._print_failed,
+            owner=self,  # type: ignore[arg-type]
+        )
 
     def _printed(self, path: Path) -> None:
         self.last_printed = path

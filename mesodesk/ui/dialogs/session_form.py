@@ -355,6 +355,7 @@ class SessionForm(QDialog):
                 lambda: sessions.get(session_id),
                 self.show_reloaded,
                 lambda e: QMessageBox.warning(self, "Session not reloaded", str(e)),
+                owner=self,
             )
 
     def show_reloaded(self, view: SessionView) -> None:

@@ -66,7 +66,8 @@ class ExportJob:
         self.timer.timeout.connect(self._poll)
         self.timer.start()
         self.result: Any = None
-        runner.database(lambda: work(self.progress), self._finished, self._failed)
+        # Its progress dialog and messages belong to `parent`: nothing to show once it is gone.
+        runner.database(lambda: work(self.progress), self._finished, self._failed, owner=parent)
 
     def _poll(self) -> None:
         done, total = self.progress.snapshot()

@@ -123,7 +123,9 @@ class RecipeLibraryDialog(QDialog):
             )
             return mixtures.ingredients(), listed
 
-        self.runner.database(work, lambda found: self._on_loaded(*found, select_id), self._failed)
+        self.runner.database(
+            work, lambda found: self._on_loaded(*found, select_id), self._failed, owner=self
+        )
 
     def _on_loaded(
         self,
@@ -157,6 +159,7 @@ class RecipeLibraryDialog(QDialog):
             lambda: (mixtures.get_recipe(recipe_id), mixtures.variant_differences(recipe_id)),
             lambda found: self._on_recipe(recipe_id, *found),
             self._failed,
+            owner=self,
         )
 
     def _on_recipe(
@@ -302,7 +305,9 @@ class RecipeLibraryDialog(QDialog):
 
         self._saving = True
         self._update_buttons()
-        self.runner.database(work, lambda result: self._on_saved(*result), self._on_save_failed)
+        self.runner.database(
+            work, lambda result: self._on_saved(*result), self._on_save_failed, owner=self
+        )
 
     def _on_saved(self, view: RecipeView, differences: list[RecipeDifference]) -> None:
         self._saving = False
@@ -368,6 +373,7 @@ class RecipeLibraryDialog(QDialog):
             lambda: mixtures.make_variant(record.id, patient_id),
             lambda view: self.reload(view.id),
             self._failed,
+            owner=self,
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -195,6 +195,7 @@ class CompareDialog(QDialog):
             lambda: load_print_copy(photos, row),
             lambda image: self._loaded(photo_id, image),
             self._failed,
+            owner=self,
         )
 
     def _loaded(self, photo_id: int, image: QImage) -> None:

@@ -208,7 +208,10 @@ class PhotosSection(Section):
 
     def _write(self, work: Any, failure: str) -> None:
         self.chart.runner.database(
-            work, self.chart._changed, lambda error: self.chart.show_error(failure, error)
+            work,
+            self.chart._changed,
+            lambda error: self.chart.show_error(failure, error),
+            owner=self,
         )
 
     # -- comparing ----------------------------------------------------------------------------
