@@ -144,14 +144,26 @@ class PhotoService:
             raise Conflict("Magnification must be a whole number of at least 1.")
         sessions_by_day = self._check_import(patient_id, session_id)
         results: list[FileResult] = []
-        pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+        count = workers or os.cpu_count() or 1
+        ahead = 2 * count  # decoded files waiting to be written: their bytes are held till then
+        pool = ThreadPoolExecutor(max_workers=count)
+        futures: dict[int, Future[Prepared | None]] = {}
+        stopped: str | None = None  # why no further file can be recorded
+
+        def submit(index: int) -> None:
+            halted = stopped is not None or (cancel is not None and cancel())
+            if index < len(files) and not halted:
+                futures[index] = pool.submit(self._prepare, files[index], cancel)
+
         try:
-            futures = [pool.submit(self._prepare_and_store, path, cancel) for path in files]
-            stopped: str | None = None  # why no further file can be recorded
-            for done, (path, future) in enumerate(zip(files, futures, strict=True), start=1):
+            for index in range(ahead):
+                submit(index)
+            for done, path in enumerate(files, start=1):
+                future = futures.pop(done - 1, None)
                 if stopped is not None:
-                    future.cancel()
                     results.append(FileResult(path, "failed", message=f"{path.name}: {stopped}"))
+                elif future is None:
+                    results.append(FileResult(path, "cancelled", message=f"{path.name}: cancelled"))
                 else:
                     try:
                         result = self._record(
@@ -163,10 +175,8 @@ class PhotoService:
                         result = FileResult(path, "failed", message=f"{path.name}: {why}")
                         if isinstance(exc, PermissionDenied):
                             stopped = why
-                            pool.shutdown(wait=False, cancel_futures=True)
                     results.append(result)
-                if cancel is not None and cancel():
-                    pool.shutdown(wait=False, cancel_futures=True)
+                submit(done - 1 + ahead)
                 if progress is not None:
                     progress(done, len(files))
         finally:
@@ -198,17 +208,17 @@ class PhotoService:
             by_day.setdefault(_local_day(row.performed_at), []).append(row.id)
         return by_day
 
-    def _prepare_and_store(self, path: Path, cancel: Cancel | None) -> Prepared | None:
-        """Worker thread: decode and write the files; returns None when cancelled first.
+    @staticmethod
+    def _prepare(path: Path, cancel: Cancel | None) -> Prepared | None:
+        """Worker thread: read, check and decode one file; None when cancelled first.
 
-        The bytes are dropped once written: workers may run ahead of the recording thread,
-        and a camera card's worth of 6 MB originals must not pile up in memory.
+        Workers decode while the importing thread writes and records the files before: the
+        work that needs a core overlaps the work that waits for the disk. They run at most
+        `ahead` files in front, so a camera card's 6 MB originals never pile up in memory.
         """
         if cancel is not None and cancel():
             return None
-        prepared = prepare(path)
-        self.vault.store(prepared)
-        return prepared.without_bytes()
+        return prepare(path)
 
     def _record(
         self,
@@ -221,11 +231,12 @@ class PhotoService:
         site: str,
         magnification: int | None,
     ) -> FileResult:
-        """Main thread: one transaction for one photo whose file is already in the vault."""
-        if future.cancelled():
-            return FileResult(path, "cancelled", message=f"{path.name}: cancelled")
+        """Importing thread: the decoded photo's files into the vault, then its row in one
+        transaction (a crash in between leaves a file without a row, never the reverse)."""
         try:
             prepared = future.result()
+            if prepared is not None:
+                self.vault.store(prepared)
         except PhotoRefused as exc:
             return FileResult(path, "refused", message=str(exc))
         except OSError as exc:

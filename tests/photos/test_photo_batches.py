@@ -167,6 +167,32 @@ def test_cancel_stops_starting_files_and_leaves_everything_consistent(
     assert photos.verify().ok
 
 
+def test_decoded_photos_wait_for_their_write_a_few_at_a_time(
+    tmp_path: Path, photos: PhotoService, patient_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers decode ahead of the thread writing the files, but at most two files each:
+    a camera card's originals are never all held in memory at once."""
+    files = [write_photo(tmp_path / f"{i}.jpg", taken=None, size=(600 + i, 400)) for i in range(9)]
+    held, most = [0], [0]
+    decode, store = photo_module.prepare, photos.vault.store
+
+    def counted_prepare(path: Path):
+        prepared = decode(path)
+        held[0] += 1
+        most[0] = max(most[0], held[0])
+        return prepared
+
+    def counted_store(prepared) -> None:
+        store(prepared)
+        held[0] -= 1
+
+    monkeypatch.setattr(photo_module, "prepare", counted_prepare)
+    monkeypatch.setattr(photos.vault, "store", counted_store)
+    report = photos.import_files(patient_id, files, view="vertex", workers=1)
+    assert len(report.imported) == 9 and held[0] == 0
+    assert 1 <= most[0] <= 2
+
+
 @pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")  # as the app sets it
 def test_a_bomb_below_pillows_own_limit_is_refused_too(
     tmp_path: Path, photos: PhotoService, patient_id: int
