@@ -11,10 +11,11 @@ from __future__ import annotations
 import getpass
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from mesodesk.ui.style import apply_style
@@ -86,6 +87,25 @@ def _preload() -> None:
         import_module(name)
 
 
+class _FirstPaint(QObject):
+    """Calls `then` once, from the event loop, after `widget` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    _FirstPaint(widget, then)
+
+
 def create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("MesoDesk")
@@ -127,10 +147,14 @@ class Workstation:
         )
         self.opening = window
         window.resize(1366, 768)
+        db = self.db_url
+        # Opening imports SQLAlchemy and the models (half a second of Python): begun after
+        # the first paint, it no longer competes with it for the interpreter.
+        after_first_paint(
+            window, lambda: self.runner.database(lambda: open_store(db), self._opened, self._failed)
+        )
         window.show()
         self.splash.close()
-        db = self.db_url
-        self.runner.database(lambda: open_store(db), self._opened, self._failed)
 
     def close(self) -> None:
         for window in [*self.windows, *([self.opening] if self.opening else [])]:
