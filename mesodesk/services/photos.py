@@ -25,6 +25,7 @@ from mesodesk.db.models import Patient, Photo, TreatmentSession
 from mesodesk.domain.enums import AuditAction, PhotoView
 from mesodesk.photos.images import PRINT_SIZE, THUMBNAIL_SIZE, PhotoRefused, Prepared, prepare
 from mesodesk.photos.images import render as render_copy
+from mesodesk.photos.threads import below_normal_priority
 from mesodesk.photos.vault import Progress, Vault, VaultReport, write_atomically
 from mesodesk.services import audit
 from mesodesk.services.deletion import deletion_reason, mark_deleted
@@ -146,7 +147,7 @@ class PhotoService:
         results: list[FileResult] = []
         count = workers or os.cpu_count() or 1
         ahead = 2 * count  # decoded files waiting to be written: their bytes are held till then
-        pool = ThreadPoolExecutor(max_workers=count)
+        pool = ThreadPoolExecutor(max_workers=count, initializer=below_normal_priority)
         futures: dict[int, Future[Prepared | None]] = {}
         stopped: str | None = None  # why no further file can be recorded
 
