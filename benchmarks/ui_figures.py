@@ -62,20 +62,30 @@ TIMEOUT = 30.0  # seconds for any one step: a hang is an error, not a slow figur
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = TIMEOUT) -> None:
-    """Run the event loop (sleeping until events arrive) until `condition` holds."""
+    """Run the event loop, sleeping until events arrive, until `condition` holds.
+
+    `processEvents(flags, maxtime)` ignores WaitForMoreEvents and returns at once when
+    nothing is pending: waiting with it spun the GUI thread (half a million Python calls
+    during one import), taking the interpreter from the threads being measured. The
+    one-argument form sleeps; a wake-up timer lets the deadline be checked.
+    """
     app = QApplication.instance()
     deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    wake = QTimer()
+    wake.start(20)
+    try:
+        while not condition():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the window did not get there in time")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        wake.stop()
 
 
 def settle(ms: int = 100) -> None:
     """Let pending events (repaints, layouts) run out before the next measured step."""
     deadline = time.perf_counter() + ms / 1000
-    while time.perf_counter() < deadline:
-        QApplication.instance().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    wait_for(lambda: time.perf_counter() >= deadline)
 
 
 class Paints(QObject):
