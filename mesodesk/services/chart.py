@@ -91,20 +91,20 @@ def load_chart(
     """
     day = today or date.today()
     transaction = services.store.writing if audited else services.store.reading
+    clinical = services.actor.sees_clinical_notes
     with transaction() as session:
+        assessments = services.assessments.read_history(session, patient_id)
+        sessions = session_rows(session, patient_id, notes_visible=clinical)
+        outcomes = services.outcomes.read_for_patient(session, patient_id)
         data = ChartData(
             patient=services.patients.read_detail(session, patient_id),
-            assessments=services.assessments.read_history(session, patient_id),
+            assessments=assessments,
             course=services.courses.read_active_course(session, patient_id, day),
-            sessions=session_rows(session, patient_id),
-            outcomes=services.outcomes.read_for_patient(session, patient_id),
+            sessions=sessions,
+            outcomes=outcomes,
             photos=_photo_rows(session, patient_id),
             today=day,
-            notes=(
-                services.notes.read_for_patient(session, patient_id)
-                if services.actor.sees_clinical_notes
-                else None
-            ),
+            notes=services.notes.gather(assessments, sessions, outcomes) if clinical else None,
         )
         if audited:
             audit.record(

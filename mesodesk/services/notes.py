@@ -8,17 +8,19 @@ asking for them gets `PermissionDenied`, whatever the window shows or hides. Oth
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from mesodesk.db.models import Assessment, Outcome, TreatmentSession, User
-from mesodesk.services.session_views import current_version_clause
-from mesodesk.services.statements import run
+from mesodesk.services.session_views import SessionRow, session_rows
 from mesodesk.services.store import Service
+
+if TYPE_CHECKING:
+    from mesodesk.services.assessment_views import AssessmentView
+    from mesodesk.services.outcomes import OutcomeView
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,6 @@ class ClinicalNote:
     source: str  # "Assessment", "Session", "Outcome"
     author: str
     text: str
-
-
-# Built once: a new alias per call makes SQLAlchemy re-derive its columns on every read.
-_AUTHOR = aliased(User, name="author")
 
 
 class NotesService(Service):
@@ -42,50 +40,31 @@ class NotesService(Service):
 
     def read_for_patient(self, session: Session, patient_id: int) -> list[ClinicalNote]:
         """`for_patient` inside a transaction the caller holds (refused to front desk too)."""
+        from mesodesk.services.assessments import AssessmentService
+        from mesodesk.services.outcomes import OutcomeService
+
         self.actor.require_clinical("read clinical notes")
-        found: list[ClinicalNote] = []
-        for source, query in _note_statements():
-            for when, note, name in run(session, query, {"patient_id": patient_id}):
-                moment = when.astimezone().date() if hasattr(when, "hour") else when
-                found.append(ClinicalNote(moment, source, name or "", note))
+        return self.gather(
+            AssessmentService(self.store, self.actor).read_history(session, patient_id),
+            session_rows(session, patient_id),
+            OutcomeService(self.store, self.actor).read_for_patient(session, patient_id),
+        )
+
+    def gather(
+        self,
+        assessments: Iterable[AssessmentView],
+        sessions: Iterable[SessionRow],
+        outcomes: Iterable[OutcomeView],
+    ) -> list[ClinicalNote]:
+        """The notes of records already read (the chart has them all): no further query."""
+        self.actor.require_clinical("read clinical notes")
+        found = [
+            *(ClinicalNote(a.assessed_on, "Assessment", a.practitioner_name, a.notes)
+              for a in assessments if a.notes),
+            *(ClinicalNote(s.performed_at.astimezone().date(), "Session", s.practitioner, s.notes)
+              for s in sessions if s.notes),
+            *(ClinicalNote(o.measured_on, "Outcome", o.recorded_by, o.notes)
+              for o in outcomes if o.notes),
+        ]  # fmt: skip
         found.sort(key=lambda n: n.day, reverse=True)
         return found
-
-
-@cache
-def _note_statements() -> tuple[tuple[str, Select], ...]:
-    """The three selects, built once: building one costs more than running it."""
-    author = _AUTHOR
-    patient_id = bindparam("patient_id")
-    live = TreatmentSession.deleted_at.is_(None)
-    return tuple(
-        (
-            source,
-            select(day, text, author.display_name)
-            .outerjoin(author, author.id == by)
-            .where(*where, text != ""),
-        )
-        for source, day, text, by, where in (
-            (
-                "Assessment",
-                Assessment.assessed_on,
-                Assessment.notes,
-                Assessment.practitioner_id,
-                (Assessment.patient_id == patient_id, Assessment.deleted_at.is_(None)),
-            ),
-            (
-                "Session",
-                TreatmentSession.performed_at,
-                TreatmentSession.notes,
-                TreatmentSession.practitioner_id,
-                (TreatmentSession.patient_id == patient_id, live, current_version_clause()),
-            ),
-            (
-                "Outcome",
-                Outcome.measured_on,
-                Outcome.notes,
-                Outcome.recorded_by_id,
-                (Outcome.patient_id == patient_id, Outcome.deleted_at.is_(None)),
-            ),
-        )
-    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from functools import cache, lru_cache
 
@@ -237,6 +237,7 @@ class SessionRow:
     status: SessionStatus
     amended: bool  # this row corrects an earlier signed version
     adverse_events: int
+    notes: str = ""  # blank for a front-desk reader
 
     @property
     def needle(self) -> str:
@@ -282,6 +283,7 @@ def _rows_statement() -> Select:
             t.status,
             type_coerce(t.amends_id.is_not(None), Boolean).label("amended"),
             _live_events().label("adverse_events"),
+            t.notes,
         )
         .join(_Practitioner, _Practitioner.id == t.practitioner_id)
         .outerjoin(Recipe, Recipe.id == t.recipe_id)
@@ -294,15 +296,21 @@ def _rows_statement() -> Select:
     )
 
 
-def session_rows(session: Session, patient_id: int) -> list[SessionRow]:
-    """Current, not deleted versions for one patient, newest first: two selects in all."""
+def session_rows(
+    session: Session, patient_id: int, *, notes_visible: bool = True
+) -> list[SessionRow]:
+    """Current, not deleted versions for one patient, newest first: two selects in all.
+
+    `notes_visible` False (a front-desk reader) blanks the clinical notes.
+    """
     rows = run(session, _rows_statement(), {"patient_id": patient_id}).all()
     zones: dict[int, list[str]] = defaultdict(list)
     if rows:
         ids = {"ids": [row.id for row in rows]}
         for sid, zone, depth, *_ in run(session, _zones_statement(), ids).all():
             zones[sid].append(zone_summary(zone, depth))
-    return [SessionRow(**row._asdict(), zones=", ".join(zones[row.id])) for row in rows]
+    shown = [SessionRow(**row._asdict(), zones=", ".join(zones[row.id])) for row in rows]
+    return shown if notes_visible else [replace(row, notes="") for row in shown]
 
 
 def session_views(

@@ -327,7 +327,7 @@ class SessionService(Service):
     def for_patient(self, patient_id: int) -> list[SessionRow]:
         """The patient's sessions (current versions only), newest first."""
         with self.store.reading() as session:
-            return session_rows(session, patient_id)
+            return session_rows(session, patient_id, notes_visible=self._notes)
 
     # -- the steps of a write, inside the caller's transaction ------------------------------
     def _record(
