@@ -61,6 +61,18 @@ def test_record_three_zones_and_read_back(sessions: SessionService, world: World
     assert view.draft == draft  # what the form reloads is what it saved
 
 
+def test_the_session_list_shows_notes_to_clinicians_only(
+    store: Store, sessions: SessionService, world: World
+) -> None:
+    sessions.record(session_draft(world))
+    (row,) = sessions.for_patient(world.patient_id)
+    assert row.notes == "Tolerated well."
+    assert row.zones == "Vertex (crown) 1.5 mm, Frontal 1.0 mm, Mid-scalp 2.0 mm"
+    front = SessionService(store, world.front_desk.as_actor())
+    (blank,) = front.for_patient(world.patient_id)
+    assert blank.notes == "" and blank.zones == row.zones
+
+
 def test_record_writes_one_audit_row_with_the_content(
     sessions: SessionService, world: World
 ) -> None:
