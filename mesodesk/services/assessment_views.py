@@ -180,31 +180,49 @@ def assessment_views(
     """Three Core selects for any number of assessments, in the order of `ids`."""
     if not ids:
         return []
-    heads, stage_rows, tricho_rows = _view_statements()
-    bound = {"ids": ids}
-    rows = run(session, heads, bound).all()
+    rows = run(session, _view_statements()[0], {"ids": ids}).all()
+    views = {view.id: view for view in _views(session, rows, notes_visible)}
+    return [views[i] for i in ids if i in views]
+
+
+def patient_assessment_views(
+    session: Session, patient_id: int, *, notes_visible: bool
+) -> list[AssessmentView]:
+    """A patient's live assessments, newest first: three Core selects."""
+    by_patient = _view_statements()[1]
+    rows = run(session, by_patient, {"patient_id": patient_id}).all()
+    return _views(session, rows, notes_visible)
+
+
+def _views(session: Session, rows: list[Row], notes_visible: bool) -> list[AssessmentView]:
+    """The views of assessment rows, in their order, with their stages and trichoscopy."""
+    if not rows:
+        return []
+    _heads, _by_patient, stage_rows, tricho_rows = _view_statements()
+    bound = {"ids": [row.id for row in rows]}
     stages: dict[int, list[StageEntry]] = defaultdict(list)
-    for assessment_id, scale, stage in run(session, stage_rows, bound):
+    for assessment_id, scale, stage in run(session, stage_rows, bound).all():
         stages[assessment_id].append(StageEntry(scale, stage))
     tricho: dict[int, list[TrichoscopyEntry]] = defaultdict(list)
-    for row in run(session, tricho_rows, bound):
+    for row in run(session, tricho_rows, bound).all():
         values = {name: getattr(row, name) for name in TRICHO_FIELDS}
         tricho[row.assessment_id].append(
             TrichoscopyEntry(site=row.site, site_other=row.site_other, **values)
         )
-    views = {row.id: _view(row, stages[row.id], tricho[row.id], notes_visible) for row in rows}
-    return [views[i] for i in ids if i in views]
+    return [_view(row, stages[row.id], tricho[row.id], notes_visible) for row in rows]
 
 
 @cache
-def _view_statements() -> tuple[Select, Select, Select]:
-    """The assessments, their stages and their trichoscopy rows, for an expanding `ids`."""
+def _view_statements() -> tuple[Select, Select, Select, Select]:
+    """Assessments by an expanding `ids` or by `patient_id` (newest first), then the
+    stages and trichoscopy rows of an expanding `ids`."""
     a, t = Assessment, TrichoscopyMeasurement
     ids = bindparam("ids", expanding=True)
-    heads = (
-        select(*(getattr(a, name) for name in _ASSESSMENT_COLUMNS), User.display_name)
-        .outerjoin(User, User.id == a.practitioner_id)
-        .where(a.id.in_(ids), a.deleted_at.is_(None))
+    columns = select(*(getattr(a, name) for name in _ASSESSMENT_COLUMNS), User.display_name)
+    live = columns.outerjoin(User, User.id == a.practitioner_id).where(a.deleted_at.is_(None))
+    heads = live.where(a.id.in_(ids))
+    by_patient = live.where(a.patient_id == bindparam("patient_id")).order_by(
+        a.assessed_on.desc(), a.id.desc()
     )
     stages = (
         select(AssessmentStage.assessment_id, AssessmentStage.scale, AssessmentStage.stage)
@@ -216,7 +234,7 @@ def _view_statements() -> tuple[Select, Select, Select]:
         .where(t.assessment_id.in_(ids))
         .order_by(t.id)
     )
-    return heads, stages, tricho
+    return heads, by_patient, stages, tricho
 
 
 def _view(

@@ -9,10 +9,9 @@ stage picked by hand must agree with the regions, otherwise the assessment is re
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from mesodesk.db.models import Assessment, AssessmentStage, Patient, TrichoscopyMeasurement, User
@@ -28,11 +27,11 @@ from mesodesk.services.assessment_views import (
     TRICHO_FIELDS,
     AssessmentView,
     assessment_views,
+    patient_assessment_views,
 )
 from mesodesk.services.concurrency import require_version
 from mesodesk.services.deletion import deletion_reason, mark_deleted
 from mesodesk.services.errors import Conflict, NotFound
-from mesodesk.services.statements import run
 from mesodesk.services.store import Service
 
 _ENTITY = "assessment"
@@ -204,8 +203,8 @@ class AssessmentService(Service):
 
     def read_history(self, session: Session, patient_id: int) -> list[AssessmentView]:
         """`history` inside a transaction the caller holds."""
-        ids = list(run(session, _history_statement(), {"patient_id": patient_id}).scalars())
-        return self._views(session, ids)
+        visible = self.actor.sees_clinical_notes
+        return patient_assessment_views(session, patient_id, notes_visible=visible)
 
     def latest(self, patient_id: int) -> AssessmentView | None:
         with self.store.reading() as session:
@@ -261,14 +260,3 @@ class AssessmentService(Service):
 
     def _views(self, session: Session, ids: list[int]) -> list[AssessmentView]:
         return assessment_views(session, ids, notes_visible=self.actor.sees_clinical_notes)
-
-
-@cache
-def _history_statement() -> Select:
-    """A patient's assessment ids, newest first (built once)."""
-    a = Assessment
-    return (
-        select(a.id)
-        .where(a.patient_id == bindparam("patient_id"), a.deleted_at.is_(None))
-        .order_by(a.assessed_on.desc(), a.id.desc())
-    )

@@ -249,8 +249,8 @@ class CourseService(Service):
         cls, session: Session, patient_id: int, today: date | None = None
     ) -> CourseView | None:
         """`active_course` inside a transaction the caller holds."""
-        active = run(session, _active_id_statement(), {"patient_id": patient_id}).scalar()
-        return None if active is None else cls._view(session, active, today)
+        head = run(session, _view_statements()[1], {"patient_id": patient_id}).one_or_none()
+        return None if head is None else cls._view_of(session, head, today)
 
     def for_patient(self, patient_id: int, *, today: date | None = None) -> list[CourseView]:
         """Every course of the patient, newest first."""
@@ -367,45 +367,39 @@ class CourseService(Service):
         require_version(session, course, expected_version, _ENTITY, label)
         return course
 
-    @staticmethod
-    def _view(session: Session, course_id: int, today: date | None) -> CourseView:
+    @classmethod
+    def _view(cls, session: Session, course_id: int, today: date | None) -> CourseView:
         """Two Core selects: the course, then its visits with their fulfilling sessions."""
-        day = today or date.today()
-        head_statement, visits_statement = _view_statements()
-        bound = {"course_id": course_id}
-        head = run(session, head_statement, bound).one_or_none()
+        head = run(session, _view_statements()[0], {"course_id": course_id}).one_or_none()
         if head is None:
             raise NotFound(f"No course with id {course_id}.")
-        rows = run(session, visits_statement, bound)
+        return cls._view_of(session, head, today)
+
+    @staticmethod
+    def _view_of(session: Session, head: Row, today: date | None) -> CourseView:
+        """The view of a course row read by one of the head selects, with its visits."""
+        day = today or date.today()
+        rows = run(session, _view_statements()[2], {"course_id": head.id}).all()
         *columns, version = head
         return CourseView(*columns, visits=_visits(rows, day), today=day, version=version)
 
 
 @cache
-def _active_id_statement() -> Select:
-    """`CourseService._active` as an id only, built once."""
+def _view_statements() -> tuple[Select, Select, Select]:
+    """A course by `course_id`; a patient's active course (`CourseService._active`, as a
+    row); the visits of `course_id`. Built once: building costs more than running."""
     c = CoursePlan
-    return (
-        select(c.id)
-        .where(
-            c.patient_id == bindparam("patient_id"),
-            c.status == CourseStatus.ACTIVE,
-            c.deleted_at.is_(None),
-        )
+    course_id = bindparam("course_id")
+    columns = select(
+        *(c.id, c.patient_id, c.protocol_key, c.protocol_name, c.start_date),
+        *(c.status, c.notes, c.version),
+    ).where(c.deleted_at.is_(None))
+    head = columns.where(c.id == course_id)
+    active = (
+        columns.where(c.patient_id == bindparam("patient_id"), c.status == CourseStatus.ACTIVE)
         .order_by(c.start_date.desc(), c.id.desc())
         .limit(1)
     )
-
-
-@cache
-def _view_statements() -> tuple[Select, Select]:
-    """The two selects of `CourseService._view`, built once (building costs more than running)."""
-    c = CoursePlan
-    course_id = bindparam("course_id")
-    head = select(
-        *(c.id, c.patient_id, c.protocol_key, c.protocol_name, c.start_date),
-        *(c.status, c.notes, c.version),
-    ).where(c.id == course_id, c.deleted_at.is_(None))
     t, pv, amender = TreatmentSession, PlannedVisit, _COURSE_AMENDER
     fulfilled = (
         select(t.planned_visit_id, t.id.label("session_id"), t.performed_at)
@@ -427,7 +421,7 @@ def _view_statements() -> tuple[Select, Select]:
         .where(pv.course_id == course_id)
         .order_by(pv.sequence, fulfilled.c.performed_at)
     )
-    return head, visits
+    return head, active, visits
 
 
 def _visits(rows: Iterable[Row], today: date) -> tuple[VisitView, ...]:
