@@ -233,11 +233,11 @@ class SessionRow:
     needle_length_mm: float
     technique: Technique
     technique_other: str
-    zones: str  # "Vertex (crown) 1.5 mm, Frontal 1.0 mm"
     status: SessionStatus
     amended: bool  # this row corrects an earlier signed version
     adverse_events: int
-    notes: str = ""  # blank for a front-desk reader
+    notes: str  # blank for a front-desk reader
+    zones: str = ""  # "Vertex (crown) 1.5 mm, Frontal 1.0 mm"
 
     @property
     def needle(self) -> str:
@@ -309,7 +309,8 @@ def session_rows(
         ids = {"ids": [row.id for row in rows]}
         for sid, zone, depth, *_ in run(session, _zones_statement(), ids).all():
             zones[sid].append(zone_summary(zone, depth))
-    shown = [SessionRow(**row._asdict(), zones=", ".join(zones[row.id])) for row in rows]
+    # The select's columns are the row's fields in order, the zones last.
+    shown = [SessionRow(*row, zones=", ".join(zones[row.id])) for row in rows]
     return shown if notes_visible else [replace(row, notes="") for row in shown]
 
 

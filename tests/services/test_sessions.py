@@ -66,6 +66,17 @@ def test_the_session_list_shows_notes_to_clinicians_only(
 ) -> None:
     sessions.record(session_draft(world))
     (row,) = sessions.for_patient(world.patient_id)
+    assert (row.practitioner, row.recipe_name, row.needle) == (
+        "Dr Lena Vogel",
+        "AGA standard",
+        "30 G × 4 mm",
+    )
+    assert (row.technique, row.status, row.amended, row.adverse_events) == (
+        Technique.NAPPAGE,
+        SessionStatus.DRAFT,
+        False,
+        0,
+    )
     assert row.notes == "Tolerated well."
     assert row.zones == "Vertex (crown) 1.5 mm, Frontal 1.0 mm, Mid-scalp 2.0 mm"
     front = SessionService(store, world.front_desk.as_actor())
