@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -54,7 +55,6 @@ class Prepared:
 
     original_name: str
     stored: bytes
-    sha256: str
     mime_type: str
     width: int  # upright, as a viewer shows it
     height: int
@@ -62,6 +62,12 @@ class Prepared:
     thumbnail: bytes
     print_copy: bytes
     byte_size: int = 0
+
+    @cached_property
+    def sha256(self) -> str:
+        """The stored bytes' checksum, made where it is first needed: in an import, by the
+        thread that writes the file (workers go on decoding the next ones meanwhile)."""
+        return hashlib.sha256(self.stored).hexdigest()
 
 
 def prepare(path: Path) -> Prepared:
@@ -118,7 +124,6 @@ def _prepare(name: str, data: bytes) -> Prepared:
     return Prepared(
         original_name=name,
         stored=stored,
-        sha256=hashlib.sha256(stored).hexdigest(),
         mime_type=mime,
         width=width,
         height=height,
