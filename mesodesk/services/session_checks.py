@@ -152,7 +152,8 @@ def resolved_before_onset(onset_on: date) -> Problem:
 
 
 def _practitioner_problems(session: Session, user_id: int) -> list[Problem]:
-    user = session.get(User, user_id) if user_id else None
+    bound = {"user_id": user_id}
+    user = run(session, _user_statement(), bound).one_or_none() if user_id else None
     if user is None:
         message = "Choose the practitioner who performed the session."
     elif not user.active:
@@ -170,7 +171,7 @@ def _recipe_problems(
     """The patient's own variant or a template; a since-retired recipe may stay where it was."""
     if draft.recipe_id is None:
         return []
-    recipe = session.get(Recipe, draft.recipe_id)
+    recipe = run(session, _recipe_statement(), {"recipe_id": draft.recipe_id}).one_or_none()
     kept = previous is not None and previous.recipe_id == draft.recipe_id
     if recipe is None or (recipe.deleted_at is not None and not kept):
         message = "The chosen mixture does not exist (any more)."
@@ -179,6 +180,19 @@ def _recipe_problems(
     else:
         return []
     return [Problem("recipe_id", message, Level.ERROR, "recipe_invalid")]
+
+
+@cache
+def _user_statement() -> Select:
+    return select(User.active, User.role, User.display_name).where(User.id == bindparam("user_id"))
+
+
+@cache
+def _recipe_statement() -> Select:
+    r = Recipe
+    return select(r.deleted_at, r.is_template, r.patient_id, r.name).where(
+        r.id == bindparam("recipe_id")
+    )
 
 
 def _course(

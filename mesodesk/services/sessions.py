@@ -8,7 +8,6 @@ linked by `amends_id`, and lot stock follows only the difference between the two
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -245,7 +244,7 @@ class SessionService(Service):
                 event.id,
                 patient_id=row.patient_id,
                 summary=f"Adverse event on session #{row.id}: {draft.event_type.label}",
-                after=records.plain(asdict(added)),
+                after=records.plain(added),
             )
             return added
 
