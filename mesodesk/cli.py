@@ -13,7 +13,6 @@ import argparse
 import importlib
 import logging
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,8 @@ COMMAND_ORDER = ("demo", "check", "patients", "backup", "restore")
 
 def _command_modules() -> tuple[str, ...]:
     """Every module of mesodesk.commands: adding a sub-command is adding one module."""
+    import pkgutil  # here: opening the window needs no command
+
     folder = os.path.join(os.path.dirname(__file__), "commands")  # listed, not imported
     listed = pkgutil.iter_modules([folder])
     if not os.path.isdir(folder):  # frozen: the modules live in the bundle's archive

@@ -8,7 +8,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from mesodesk import cli
 from mesodesk.db.engine import sqlite_url
 from mesodesk.demo import generate
-from mesodesk.logging_setup import configure_logging
+from mesodesk.logging_setup import RotatingLogFile, configure_logging
 from mesodesk.services.store import Store
 
 
@@ -237,9 +236,13 @@ def test_logging_without_a_console(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     try:
         ours = [h for h in logging.getLogger().handlers if getattr(h, "_mesodesk_handler", False)]
         assert log_file == tmp_path / "logs" / "mesodesk.log"
-        assert [type(h) for h in ours] == [RotatingFileHandler]  # no console handler
+        assert [type(h) for h in ours] == [RotatingLogFile]  # no console handler
         logging.getLogger("mesodesk.test").warning("written without a console")
         assert "written without a console" in log_file.read_text(encoding="utf-8")
+        for _ in range(2):  # 1 MB a file: the log rolls over to mesodesk.log.1
+            logging.getLogger("mesodesk.test").warning("x" * 600_000)
+        assert log_file.with_name("mesodesk.log.1").is_file()
+        assert log_file.stat().st_size <= 1_000_000
     finally:
         for handler in ours:
             logging.getLogger().removeHandler(handler)
