@@ -4,7 +4,7 @@ Layout under the vault folder (beside the database unless MESODESK_PHOTO_DIR say
 
     originals/ab/ab12….jpg     the clinical original (GPS removed, pixels untouched)
     thumbnails/ab/ab12….jpg    upright 256 px JPEG, no metadata (a cache: rebuilt when missing)
-    print/ab/ab12….jpg         upright ~1200 px JPEG for PDFs, no metadata (also a cache)
+    print/ab/ab12….jpg         upright 1000-1200 px JPEG for PDFs, no metadata (also a cache)
 
 Every file is written to a temporary name in its final folder, flushed, fsynced and renamed,
 so a reader never sees half a file. The database row is added only after the rename; a crash

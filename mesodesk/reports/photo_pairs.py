@@ -1,6 +1,6 @@
 """Before/after photo pairs for the treatment summary, one standard view per block.
 
-Takes the print copies made when a photo is imported (about 1200 px): embedding camera
+Takes the print copies made when a photo is imported (1000-1200 px): embedding camera
 originals makes a summary tens of megabytes and tens of seconds. Each pair is kept on one
 page, both photos in equal boxes so the comparison is fair.
 """

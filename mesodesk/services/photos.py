@@ -314,7 +314,7 @@ class PhotoService:
         return self._rendition(file, self.vault.thumbnail_path(file.sha256), THUMBNAIL_SIZE)
 
     def print_copy_path(self, photo: int | PhotoFile) -> Path:
-        """The upright ~1200 px JPEG that reports embed instead of the original."""
+        """The upright 1000-1200 px JPEG that reports embed instead of the original."""
         file = self.get(photo) if isinstance(photo, int) else photo
         return self._rendition(file, self.vault.print_copy_path(file.sha256), PRINT_SIZE)
 

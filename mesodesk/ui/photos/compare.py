@@ -1,6 +1,6 @@
 """Before and after: one standard view at two time points, baseline against latest by default.
 
-The 1200 px print copies are shown (a 12-megapixel original is neither needed on screen nor
+The print copies (1000-1200 px) are shown (a 12-megapixel original is neither needed on screen nor
 quick to decode); they are read into QImages on the image pool and kept per photo while the
 dialog is open, so switching between photos or modes is instant after the first look.
 """
@@ -36,7 +36,7 @@ MODES = ("Side by side", "Slider (fade)", "Ghost of the baseline")
 
 
 def load_print_copy(photos: PhotoService, row: Any) -> QImage:
-    """Worker thread: the upright ~1200 px copy as a QImage (never a QPixmap off the GUI)."""
+    """Worker thread: the upright print copy as a QImage (never a QPixmap off the GUI)."""
     image = QImage(str(photos.print_copy_path(row)))
     if image.isNull():
         raise OSError(f"photo #{row.id}: the display copy cannot be read")

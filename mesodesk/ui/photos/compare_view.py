@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SCENE_WIDTH = 1200.0  # the print copies' long side: one scene unit ≈ one pixel
+SCENE_WIDTH = 1200.0  # the print copies are 1000-1200 px wide: one scene unit ≈ one pixel
 GHOST_OPACITY = 0.3
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 
