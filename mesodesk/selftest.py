@@ -173,7 +173,8 @@ def _import_photo(ctx: Context) -> str:
 
 
 def _render_pdfs(ctx: Context) -> str:
-    from mesodesk.reports.documents import DOCUMENTS, write_atomically
+    from mesodesk.files import write_atomically
+    from mesodesk.reports.documents import DOCUMENTS
     from mesodesk.reports.report_data import collect
 
     data = collect(ctx.services(), ctx.ids["patient"])

@@ -8,12 +8,11 @@ never saved: it comes from libpq's password file or is asked at start-up.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mesodesk import paths
+from mesodesk.files import write_atomically
 
 SETTINGS_FILE = "workstation.json"
 
@@ -43,17 +42,8 @@ def save_database_url(url: str | None) -> None:
                 "The password is never saved: remove it from the address and put it in the "
                 "password file, or type it when MesoDesk asks."
             )
-    path = settings_path()
-    fd, temporary = tempfile.mkstemp(prefix=".workstation-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"database_url": url}, out, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    content = json.dumps({"database_url": url}, indent=2).encode("utf-8")
+    write_atomically(settings_path(), content, private=True)  # readable by this user only
 
 
 def server_url(host: str, port: int, database: str, user: str) -> str:

@@ -9,17 +9,12 @@ the exception rolls the transaction back and no audit row claims an export that 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
-from mesodesk.reports.documents import _FILE_MODE
+from mesodesk.files import Writer, staged_file
 from mesodesk.services.errors import ServiceError
-
-Writer = Callable[[BinaryIO], None]
 
 
 class ExportError(ServiceError):
@@ -30,24 +25,5 @@ class ExportError(ServiceError):
 def publish(target: Path, content: bytes | Writer) -> Iterator[Callable[[], None]]:
     if not target.parent.is_dir():
         raise ExportError(f"There is no folder {target.parent} to write {target.name} into.")
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    done = False
-
-    def commit() -> None:
-        nonlocal done
-        os.chmod(temp, _FILE_MODE)
-        os.replace(temp, target)
-        done = True
-
-    try:
-        with os.fdopen(handle, "wb") as out:
-            if isinstance(content, bytes):
-                out.write(content)
-            else:
-                content(out)
-            out.flush()
-            os.fsync(out.fileno())
+    with staged_file(target, content) as commit:
         yield commit
-    finally:
-        if not done:
-            Path(temp).unlink(missing_ok=True)

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mesodesk import files
 from mesodesk.photos.images import EXTENSIONS, Prepared
 
 PHOTO_DIR_ENV = "MESODESK_PHOTO_DIR"
-_TEMP_PREFIX = ".partial-"
 _CHUNK = 1024 * 1024
 
 Progress = Callable[[int, int], None]
@@ -152,18 +151,10 @@ def file_sha256(path: Path) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the target folder → write → fsync → rename → fsync the folder."""
+    """Write a vault file whole, creating its folder, then make the rename itself durable:
+    the database row that follows never names a file a crash could still take away."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f"{_TEMP_PREFIX}{secrets.token_hex(6)}-{path.name}")
-    try:
-        with temp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    files.write_atomically(path, data)
     _fsync_folder(path.parent)
 
 

@@ -10,7 +10,6 @@ more entry here, and both pick it up.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -76,33 +75,6 @@ def default_file_name(family_name: str, given_names: str, kind: str, day: date) 
     stem = f"{family_name}_{given_names}_{kind}_{day:%Y-%m-%d}"
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)
     return f"{safe}.pdf"
-
-
-def _file_mode() -> int:
-    """What the user's umask gives a new file (read once, at import, on the main thread)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
-
-
-def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
-    """Write to a temporary file beside `path`, then rename it over: all or nothing."""
-    target = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _FILE_MODE)  # a temporary file is private; the document is not
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def save_document(

@@ -88,7 +88,7 @@ def test_a_crash_after_the_file_leaves_only_an_orphan_that_verify_names(
 
     assert _count(store) == 0  # no row without its file: the transaction rolled back
     stored = vault.originals()
-    assert len(stored) == 1 and not any(p.name.startswith(".partial-") for p in stored)
+    assert len(stored) == 1 and not any(p.name.startswith(".") for p in stored)
     report = photos.verify()
     assert report.orphaned == stored and not report.missing and not report.damaged
     assert "1 orphaned file(s) without a record" in report.summary()

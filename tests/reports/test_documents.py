@@ -11,8 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from mesodesk.domain.enums import PaperSize
+from mesodesk.files import write_atomically
 from mesodesk.reports.consent import build_consent
-from mesodesk.reports.documents import DOCUMENTS, default_file_name, write_atomically
+from mesodesk.reports.documents import DOCUMENTS, default_file_name
 from mesodesk.reports.handout import build_handout
 from mesodesk.reports.report_data import ClinicInfo, PatientInfo, ReportData
 from mesodesk.reports.summary import build_summary
