@@ -1,15 +1,17 @@
-"""Writing a file so that no reader ever sees half of it.
+"""Writing a file so that no reader ever sees half of it, and a file's SHA-256.
 
 The content goes to a temporary file beside the target (the same folder, so the same file
 system), is flushed and fsynced, and only then renamed over the target: the target holds
 either its old content or the new one. If any step fails, the temporary file is removed.
 
 Every layer writes files this way (documents, exports, the photo vault, the workstation's
-settings), so this module imports nothing from MesoDesk and nothing beyond the standard library.
+settings) and checks backups and photos by their SHA-256, so this module imports nothing from
+MesoDesk and nothing beyond the standard library.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 Writer = Callable[[BinaryIO], None]
+_CHUNK = 1 << 20
 
 
 def _new_file_mode() -> int:
@@ -74,3 +77,12 @@ def write_atomically(
     with staged_file(target, content, private=private) as put_in_place:
         put_in_place()
     return target
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a file's content as hex, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -9,7 +9,6 @@ size, sha256), so a backup can be described, verified and rotated without being 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -18,6 +17,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
+
+from mesodesk.files import file_sha256
 
 ProgressCallback = Callable[[int, int], None]
 PLAIN_SUFFIX = ".db"
@@ -156,14 +157,6 @@ class Manifest:
         data = json.loads(text)
         fields = cls.__dataclass_fields__
         return cls(**{key: value for key, value in data.items() if key in fields})
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def describe_database(path: Path) -> tuple[str | None, int | None, int | None]:

@@ -14,17 +14,16 @@ without a file.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesodesk import files
+from mesodesk.files import file_sha256
 from mesodesk.photos.images import EXTENSIONS, Prepared
 
 PHOTO_DIR_ENV = "MESODESK_PHOTO_DIR"
-_CHUNK = 1024 * 1024
 
 Progress = Callable[[int, int], None]
 
@@ -140,14 +139,6 @@ class Vault:
                 progress(done, total)
         report.orphaned.extend(p for p in self.originals() if p not in by_file)
         return report
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_atomically(path: Path, data: bytes) -> None:

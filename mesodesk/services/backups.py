@@ -25,7 +25,6 @@ from mesodesk.db.backup import (
     Manifest,
     copy_database,
     describe_database,
-    file_sha256,
     manifest_path_of,
     read_manifest,
     swap_in,
@@ -34,6 +33,7 @@ from mesodesk.db.backup import (
 )
 from mesodesk.db.engine import sqlite_path
 from mesodesk.db.guard import InstanceLock, quick_check
+from mesodesk.files import file_sha256
 
 if TYPE_CHECKING:
     from mesodesk.services.store import Store

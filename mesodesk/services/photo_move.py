@@ -8,11 +8,11 @@ simply be run again.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mesodesk.files import file_sha256
 from mesodesk.photos.vault import Vault
 
 
@@ -40,14 +40,6 @@ class VaultMove:
         return f"{line}; every original matches its SHA-256."
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def copy_vault(database_file: Path | None, destination: Path) -> VaultMove:
     """Copy the vault of the database at `database_file` (MESODESK_PHOTO_DIR if set)."""
     source = Vault.beside(database_file).root
@@ -62,7 +54,7 @@ def copy_vault(database_file: Path | None, destination: Path) -> VaultMove:
         target = destination / relative
         is_original = relative.parts[0] == "originals"
         expected = path.name.split(".")[0]
-        if is_original and target.is_file() and _sha256(target) == expected:
+        if is_original and target.is_file() and file_sha256(target) == expected:
             move.originals += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +62,7 @@ def copy_vault(database_file: Path | None, destination: Path) -> VaultMove:
         move.bytes_copied += path.stat().st_size
         if is_original:
             move.originals += 1
-            if _sha256(target) != expected:
+            if file_sha256(target) != expected:
                 move.damaged.append(str(relative))
         else:
             move.other_files += 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mesodesk.db.backup import BackupError, file_sha256, read_manifest, write_backup
+from mesodesk.db.backup import BackupError, read_manifest, write_backup
 from mesodesk.db.crypto import CHUNK, decrypt_file, encrypt_file, is_encrypted
 from mesodesk.db.guard import (
     InstanceLock,
@@ -20,6 +20,7 @@ from mesodesk.db.guard import (
     quick_check,
     refuse_network_share,
 )
+from mesodesk.files import file_sha256
 from mesodesk.services.store import Store
 
 NOON = datetime(2026, 3, 14, 12, 0, 0)
