@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from mesodesk.domain.rules import age_on
 from mesodesk.reports.photo_pairs import photo_pair_flowables
 from mesodesk.reports.report_data import (
     AssessmentInfo,
@@ -82,13 +83,7 @@ def patient_block(data: ReportData, styles: Styles, width: float) -> Table:
     p = data.patient
     age = ""
     if p.birth_date:
-        today = data.printed_on
-        years = (
-            today.year
-            - p.birth_date.year
-            - ((today.month, today.day) < (p.birth_date.month, p.birth_date.day))
-        )
-        age = f" ({years} years)"
+        age = f" ({age_on(p.birth_date, data.printed_on)} years)"
     label = styles.muted
     rows = [
         [Paragraph("Patient", label), Paragraph(f"<b>{esc(p.display_name)}</b>", styles.body),

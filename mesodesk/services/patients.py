@@ -26,7 +26,7 @@ from mesodesk.db.base import utcnow
 from mesodesk.db.models import Clinic, Ingredient, Patient, patient_allergy
 from mesodesk.domain.drafts import HairLossTreatments, MedicalHistory, PatientDraft
 from mesodesk.domain.enums import AuditAction, Sex
-from mesodesk.domain.rules import validate_patient
+from mesodesk.domain.rules import age_on, validate_patient
 from mesodesk.domain.text import digits, fold, prefix_upper_bound
 from mesodesk.domain.validation import (
     Band,
@@ -96,7 +96,7 @@ class PatientDetail:
         born = self.draft.birth_date
         if born is None:
             return None
-        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return age_on(born, today)
 
     @property
     def allergy_summary(self) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from mesodesk.domain.rules import age_on
 from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def cells(rows: list[PatientRow], today: date) -> Page:
     page = []
     for row in rows:
         born = row.birth_date
-        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        age = age_on(born, today)
         texts = (row.record_number, row.display_name, f"{born:%d.%m.%Y} ({age})", row.phone)
         page.append((row, texts))
     return page
