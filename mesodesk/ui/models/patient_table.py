@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from mesodesk.domain.rules import age_on
 from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -25,6 +24,8 @@ Index = QModelIndex | QPersistentModelIndex
 def cells(rows: list[PatientRow], today: date) -> Page:
     """Each row with the four texts it shows, made on the worker thread (not in `data()`,
     which the view calls for every cell and role at each repaint)."""
+    from mesodesk.domain.rules import age_on  # here: not on the way to the first paint
+
     page = []
     for row in rows:
         born = row.birth_date
