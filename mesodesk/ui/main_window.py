@@ -99,7 +99,17 @@ class MainWindow(QMainWindow):
 
         self._connect_actions()
         runner.busy_changed.connect(self._on_busy_changed)
-        self.today.refresh()
+        # The Today panel (a query over every active course) starts once the list has its
+        # first rows: at start-up it shared the interpreter with the search that makes the
+        # window ready for typing.
+        waiting = [True]
+
+        def first_page(*_args: object) -> None:
+            if waiting and waiting.pop():
+                self.today.refresh()
+
+        self.patient_model.modelReset.connect(first_page)
+        self.patient_model.failed.connect(first_page)
         self._watch_changes(services)
 
     def _watch_changes(self, services: Services) -> None:

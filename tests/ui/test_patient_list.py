@@ -94,3 +94,55 @@ def test_after_a_failed_lookup_the_next_query_shows_its_own_rows(qtbot, runner) 
     assert model.query == "kel"
     assert [model.patient_at(0).family_name] == ["Kel"] and model.rowCount() == 1
     assert len(failures) == 1
+
+
+def test_a_shown_list_asks_for_its_first_page_once(qtbot, runner) -> None:
+    """An empty list on screen asks for more rows; while the first page of a query is on
+    its way that would read the same page twice."""
+    from PySide6.QtWidgets import QTableView
+
+    calls: list[tuple[str, int]] = []
+    release = threading.Event()
+
+    def find(query: str, limit: int, offset: int) -> list[PatientRow]:
+        calls.append((query, offset))
+        release.wait(5)
+        born = date(1985, 6, 1)
+        return [
+            PatientRow(i, f"P{i:06d}", "Keller", "Anna", born, Sex.FEMALE, "") for i in range(3)
+        ]
+
+    model = PatientTableModel(runner, find, lambda _query: 3)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.search("")
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)  # the view lays out and asks whether it can fetch more
+    release.set()
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and not model.is_loading(), timeout=5000)
+    runner.wait_idle()
+    assert calls == [("", 0)]
+
+
+def test_the_today_panel_starts_once_the_list_has_its_rows(
+    qtbot, runner, clinic, questions, monkeypatch
+) -> None:
+    """At start-up the list's search makes the window ready; the Today panel waits for it."""
+    from mesodesk.ui.today_panel import TodayPanel
+
+    events: list[str] = []
+    refresh = TodayPanel.refresh
+
+    def recorded(panel: TodayPanel) -> None:
+        events.append("today")
+        refresh(panel)
+
+    monkeypatch.setattr(TodayPanel, "refresh", recorded)
+    window = MainWindow(clinic.services, runner, "test clinic")
+    qtbot.addWidget(window)
+    window.patient_model.modelAboutToBeReset.connect(lambda: events.append("rows"))
+    window.show()
+    qtbot.waitUntil(lambda: "today" in events and runner.pending == 0, timeout=5000)
+    assert events[:2] == ["rows", "today"] and events.count("today") == 1

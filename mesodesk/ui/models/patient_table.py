@@ -143,7 +143,10 @@ class PatientTableModel(QAbstractTableModel):
 
     # -- lazy paging -----------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._fetching
+        """Not while a query's first page is on its way: its rows replace these anyway (the
+        empty list at start-up had the view ask for the same first page a second time)."""
+        busy = self._fetching or self._in_flight
+        return not parent.isValid() and not self._exhausted and not busy
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._fetching:
