@@ -88,22 +88,29 @@ def _preload() -> None:
 
 
 class _FirstPaint(QObject):
-    """Calls `then` once, from the event loop, after `widget` is first painted."""
+    """Calls `then` once, from the event loop, after `widget` is first painted, or after
+    `latest_ms` if it is not painted by then (a window started minimized paints later)."""
 
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int) -> None:
         super().__init__(widget)
-        self._then = then
+        self._then: Callable[[], None] | None = then
         widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self, self._run)
         return False
 
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
-def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    _FirstPaint(widget, then)
+
+def after_first_paint(widget: QWidget, then: Callable[[], None], latest_ms: int = 1000) -> None:
+    _FirstPaint(widget, then, latest_ms)
 
 
 def create_application() -> QApplication:

@@ -34,3 +34,16 @@ def test_work_waits_for_the_first_paint_and_runs_once(qtbot) -> None:
     widget.repaint()
     qtbot.wait(50)
     assert len(calls) == 1 and calls[0] >= 1  # started once, after a paint
+
+
+def test_a_window_that_is_not_painted_still_gets_its_work_started(qtbot) -> None:
+    """A window started minimized paints only when restored: the work waits at most a while."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[str] = []
+    after_first_paint(widget, lambda: calls.append("opened"), latest_ms=100)
+    qtbot.waitUntil(lambda: calls == ["opened"], timeout=2000)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)
+    assert calls == ["opened"]  # the paint afterwards does not start it again
