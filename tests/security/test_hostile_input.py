@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -337,6 +337,7 @@ def test_create_recipe(world: dict[str, Any], field: str, item_field: str, value
 
 @FAST
 @given(field=one_field(LotDraft), value=hostile, quantity=hostile, reason=hostile)
+@example(field="unit", value=" ", quantity=1, reason="counted")  # blank: "vials" is kept
 def test_receive_and_adjust_a_lot(
     world: dict[str, Any], field: str, value: Any, quantity: Any, reason: Any
 ) -> None:
@@ -346,7 +347,10 @@ def test_receive_and_adjust_a_lot(
     call = lambda: services.mixtures.receive_lot(  # noqa: E731
         draft, acknowledge_warnings=True, today=TODAY
     )
-    refused_or_kept(world["store"], call, field_reader(lambda v: v, field, value), value)
+    reader = field_reader(lambda v: v, field, value)
+    if field == "unit" and isinstance(value, str) and not value.strip():
+        reader = None  # blank: the lot is counted in vials, the default unit
+    refused_or_kept(world["store"], call, reader, value)
     lots = services.mixtures.lots(today=TODAY)
     if lots:
         adjust = lambda: services.mixtures.adjust_lot_quantity(  # noqa: E731
