@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from mesodesk.db.base import utcnow
 from mesodesk.db.models import AuditEntry
 from mesodesk.domain.enums import AuditAction
+from mesodesk.services.errors import BadValue
 from mesodesk.services.statements import run
 from mesodesk.services.store import Actor
 
@@ -91,6 +92,11 @@ def record(
     are flushed: the ORM's unit of work for a row nothing reads back cost more than the
     statement (every save and every chart opened writes one).
     """
+    for reference in (entity_id, patient_id):
+        if reference is not None and type(reference) is not int:
+            # The row is hashed as given and read back as stored: a "1" stored as 1 would read
+            # back as a changed row and break the chain. Refused, the whole change rolls back.
+            raise BadValue(f"A reference is not a record id: {str(reference)[:40]!r}.")
     prev = run(session, _last_hash_statement()).scalar()  # flushes the changes it follows
     values = {
         "at": utcnow().replace(microsecond=0),
