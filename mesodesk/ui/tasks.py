@@ -3,7 +3,9 @@
 Database work goes to a pool of one thread (SQLite has one writer, and one ordered queue keeps
 a save and the reload after it in order); quick read-only lookups that must not wait behind a
 save (search as you type) have a second single-thread pool, as WAL lets a reader run beside
-the writer; image and PDF work goes to the global pool. A task
+the writer; long read-only overviews (the Today list: two seconds on 100,000 patients) have a
+third, so they delay neither a chart being opened nor a search; image and PDF work goes to the
+global pool. A task
 function gets no widget and returns plain data; its result or error comes back through a
 queued signal to a QObject living in the GUI thread, which calls the callback there.
 
@@ -69,6 +71,8 @@ class TaskRunner(QObject):
         self._db_pool.setMaxThreadCount(1)
         self._lookup_pool = QThreadPool(self)
         self._lookup_pool.setMaxThreadCount(1)
+        self._overview_pool = QThreadPool(self)
+        self._overview_pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
@@ -101,6 +105,17 @@ class TaskRunner(QObject):
         """Queue a read-only query that must not wait behind writes (search as you type)."""
         return self._start(self._lookup_pool, fn, on_done, on_error, owner)
 
+    def overview(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> int:
+        """Queue a long read-only query that must not hold up the database queue or search."""
+        return self._start(self._overview_pool, fn, on_done, on_error, owner)
+
     def compute(
         self,
         fn: Callable[[], Any],
@@ -114,7 +129,12 @@ class TaskRunner(QObject):
 
     def wait_idle(self, msecs: int = 10_000) -> bool:
         """Block until queued work is done (tests and shutdown only)."""
-        pools = (self._db_pool, self._lookup_pool, QThreadPool.globalInstance())
+        pools = (
+            self._db_pool,
+            self._lookup_pool,
+            self._overview_pool,
+            QThreadPool.globalInstance(),
+        )
         return all(pool.waitForDone(msecs) for pool in pools)
 
     def _start(

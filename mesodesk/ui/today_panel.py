@@ -128,7 +128,7 @@ class TodayPanel(QWidget):
             return rows, due_cells(rows)
 
         self.title.setText(f"Due and overdue — {today:%A %d %B %Y}")
-        self.runner.database(work, self._show, self._failed)
+        self.runner.overview(work, self._show, self._failed)
 
     def _show(self, result: tuple[list, list[tuple[str, ...]]]) -> None:
         rows, texts = result

@@ -146,3 +146,31 @@ def test_the_today_panel_starts_once_the_list_has_its_rows(
     window.show()
     qtbot.waitUntil(lambda: "today" in events and runner.pending == 0, timeout=5000)
     assert events[:2] == ["rows", "today"] and events.count("today") == 1
+
+
+def test_a_slow_today_list_does_not_hold_up_opening_a_chart(
+    qtbot, runner, clinic, questions, monkeypatch
+) -> None:
+    """The Today list can take seconds on a large clinic; a chart opens meanwhile."""
+    release = threading.Event()
+    due_list = type(clinic.services.courses).due_list
+
+    def slow(self, *args, **kwargs):
+        release.wait(10)
+        return due_list(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(clinic.services.courses), "due_list", slow)
+    from mesodesk.domain.drafts import PatientDraft
+
+    clinic.services.patients.register(PatientDraft("Keller", "Anna", date(1985, 6, 1)))
+    window = MainWindow(clinic.services, runner, "test clinic")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.patient_model.rowCount() > 0, timeout=5000)
+    chart = window.open_chart(window.patient_model.patient_at(0).id)
+    try:
+        qtbot.waitUntil(lambda: chart.data is not None, timeout=3000)
+        assert not release.is_set()  # the Today list is still being read
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
