@@ -430,12 +430,12 @@ def search_terms(query: str) -> tuple[tuple[str, ...], dict[str, object]]:
     return tuple(kinds), params
 
 
-# kind → (the bound values of its range, the column it orders by)
+# kind (a column of `patients`) → the bound values of its prefix range
 _RANGES = {
-    "search_name": (("key", "key_upper"), "search_name"),
-    "search_given": (("key", "key_upper"), "search_given"),
-    "record_number": (("number", "number_upper"), "record_number"),
-    "phone_digits": (("phone", "phone_upper"), "phone_digits"),
+    "search_name": ("key", "key_upper"),
+    "search_given": ("key", "key_upper"),
+    "record_number": ("number", "number_upper"),
+    "phone_digits": ("phone", "phone_upper"),
 }
 
 
@@ -446,9 +446,9 @@ def _matches(kinds: tuple[str, ...], *, cut: bool) -> Subquery:
         if kind == "birth_date":
             condition, key_column = Patient.birth_date == bindparam("born"), Patient.search_name
         else:
-            (low, high), key_name = _RANGES[kind]
-            column = key_column = getattr(Patient, key_name)
-            condition = (column >= bindparam(low)) & (column < bindparam(high))
+            low, high = _RANGES[kind]
+            key_column = getattr(Patient, kind)
+            condition = (key_column >= bindparam(low)) & (key_column < bindparam(high))
         part = select(Patient.id, literal(rank).label("rank"), key_column.label("key")).where(
             condition, _LIVE
         )
