@@ -8,10 +8,11 @@ load per session. The current version of an amendment chain is the row no other 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -45,6 +46,7 @@ from mesodesk.domain.enums import (
 )
 from mesodesk.services.statements import run
 
+V = TypeVar("V")
 _Amender = aliased(TreatmentSession, name="amender")
 _Practitioner = aliased(User, name="practitioner")
 _Signer = aliased(User, name="signer")
@@ -326,9 +328,9 @@ def session_views(
         return {}
     bound = {"ids": wanted}
     rows = run(session, _views_statement(), bound).all()
-    zones = _zones(session, wanted)
-    lots = _lots(session, bound)
-    events = _events(session, bound)
+    zones = _by_session(session, _zones_statement(), bound, ZoneView)
+    lots = _by_session(session, _lots_statement(), bound, LotUseView)
+    events = _by_session(session, _events_statement(), bound, AdverseEventView)
     views: dict[int, SessionView] = {}
     for row in rows:
         values = row._asdict()
@@ -369,14 +371,14 @@ def _views_statement() -> Select:
     )
 
 
-def _zones(session: Session, ids: list[int]) -> dict[int, tuple[ZoneView, ...]]:
-    found: dict[int, list[ZoneView]] = defaultdict(list)
-    if not ids:
-        return {}
-    bound = {"ids": ids}
-    for sid, zone, depth, volume, points, spacing in run(session, _zones_statement(), bound).all():
-        found[sid].append(ZoneView(zone, depth, volume, points, spacing))
-    return {sid: tuple(views) for sid, views in found.items()}
+def _by_session(
+    session: Session, statement: Select, bound: dict[str, list[int]], view: Callable[..., V]
+) -> dict[int, tuple[V, ...]]:
+    """Rows whose first column is their session's id, as views grouped by session."""
+    found: dict[int, list[V]] = defaultdict(list)
+    for session_id, *values in run(session, statement, bound).all():
+        found[session_id].append(view(*values))
+    return {session_id: tuple(views) for session_id, views in found.items()}
 
 
 @cache
@@ -387,13 +389,6 @@ def _zones_statement() -> Select:
         .where(z.session_id.in_(bindparam("ids", expanding=True)))
         .order_by(z.session_id, z.id)
     )
-
-
-def _lots(session: Session, bound: dict[str, list[int]]) -> dict[int, tuple[LotUseView, ...]]:
-    found: dict[int, list[LotUseView]] = defaultdict(list)
-    for sid, *lot in run(session, _lots_statement(), bound).all():
-        found[sid].append(LotUseView(*lot))
-    return {sid: tuple(views) for sid, views in found.items()}
 
 
 @cache
@@ -430,20 +425,11 @@ def _event_select() -> Select:
     )
 
 
-def _events(
-    session: Session, bound: dict[str, list[int]]
-) -> dict[int, tuple[AdverseEventView, ...]]:
-    found: dict[int, list[AdverseEventView]] = defaultdict(list)
-    for row in run(session, _events_statement(), bound).all():
-        found[row.session_id].append(AdverseEventView(*row))
-    return {sid: tuple(views) for sid, views in found.items()}
-
-
 @cache
 def _events_statement() -> Select:
     e = AdverseEvent
     return (
-        _event_select()
+        select(e.session_id, *_event_select().selected_columns)
         .where(e.session_id.in_(bindparam("ids", expanding=True)), e.deleted_at.is_(None))
         .order_by(e.session_id, e.onset_on, e.id)
     )
