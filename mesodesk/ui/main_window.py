@@ -102,14 +102,15 @@ class MainWindow(QMainWindow):
         # The Today panel (a query over every active course) starts once the list has its
         # first rows: at start-up it shared the interpreter with the search that makes the
         # window ready for typing.
-        waiting = [True]
+        model = self.patient_model
 
         def first_page(*_args: object) -> None:
-            if waiting and waiting.pop():
-                self.today.refresh()
+            model.modelReset.disconnect(first_page)
+            model.failed.disconnect(first_page)
+            self.today.refresh()
 
-        self.patient_model.modelReset.connect(first_page)
-        self.patient_model.failed.connect(first_page)
+        model.modelReset.connect(first_page)
+        model.failed.connect(first_page)
         self._watch_changes(services)
 
     def _watch_changes(self, services: Services) -> None:
