@@ -99,9 +99,13 @@ class SessionService(Service):
         """Lock a draft under the acting practitioner's name; it is never changed afterwards."""
         with self.store.writing() as session:
             user = signer(session, self.actor)
+            row = records.load(session, session_id)
+            if row.status is SessionStatus.SIGNED:
+                raise Conflict(f"Session #{row.id} is already signed.")
             return self._sign(
                 session,
-                session_id,
+                row,
+                records.view(session, row.id),
                 user,
                 acknowledge_warnings=acknowledge_warnings,
                 now=now or utcnow(),
@@ -146,8 +150,10 @@ class SessionService(Service):
                     expected_version=expected_version,
                     signing=True,
                 )
+            # The draft just written is signed as read back, without reading it again.
+            row = session.get_one(TreatmentSession, saved.id)
             return self._sign(
-                session, saved.id, user, acknowledge_warnings=acknowledge_warnings, now=now
+                session, row, saved, user, acknowledge_warnings=acknowledge_warnings, now=now
             )
 
     def signing_refusal(self) -> str:
@@ -421,16 +427,14 @@ class SessionService(Service):
     def _sign(
         self,
         session: Session,
-        session_id: int,
+        row: TreatmentSession,
+        before: SessionView,
         user: User,
         *,
         acknowledge_warnings: bool,
         now: datetime,
     ) -> SessionView:
-        row = records.load(session, session_id)
-        if row.status is SessionStatus.SIGNED:
-            raise Conflict(f"Session #{row.id} is already signed.")
-        before = records.view(session, row.id)
+        """Sign the draft `row`, whose view `before` was read in this transaction."""
         enforce(validate_for_signing(before.draft), acknowledge_warnings=acknowledge_warnings)
         row.status = SessionStatus.SIGNED
         row.signed_at = now

@@ -114,6 +114,33 @@ def test_save_and_sign_stores_the_draft_and_its_signature_together(
     ]
 
 
+def test_save_and_sign_reads_the_written_draft_once_to_sign_it(
+    store: Store, sessions: SessionService, world: World
+) -> None:
+    """The view read back after writing is the one signed: it is not read a second time."""
+    draft = sessions.record(session_draft(world, pain_score=None))
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        sessions.save_and_sign(session_draft(world))
+        created = len(statements)
+        sessions.save_and_sign(
+            session_draft(world, pain_score=2), session_id=draft.id, expected_version=draft.version
+        )
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+
+    def view_reads(found: list[str]) -> int:  # a session view names the signer
+        return len([s for s in found if "signed_by_name" in s])
+
+    assert view_reads(statements[:created]) == 2  # after writing, after signing
+    assert view_reads(statements[created:]) == 3  # before and after editing, after signing
+
+
 def test_a_refused_signature_leaves_the_draft_unwritten(
     store: Store, sessions: SessionService, world: World
 ) -> None:
