@@ -199,11 +199,9 @@ def _message(exc: BaseException) -> str:
     problems = getattr(exc, "problems", None)
     if problems:
         return "\n  ".join(["the input was refused:", *(str(p.message) for p in problems)])
-    from sqlalchemy.exc import DBAPIError
+    from mesodesk.services.errors import in_words
 
-    if isinstance(exc, DBAPIError):
-        return f"database error: {exc.orig}"
-    return str(exc)
+    return in_words(exc)
 
 
 def _open(args: argparse.Namespace) -> int:

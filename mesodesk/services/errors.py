@@ -32,3 +32,13 @@ class BadValue(ServiceError, ValueError):
     The rules refuse such values with a message per field; this is the safety net behind
     them (`Store.reading`/`writing`), so a value no rule thought of is still refused cleanly.
     """
+
+
+def in_words(exc: BaseException) -> str:
+    """An error for the person at the desk: a database error in the driver's words, not the
+    statement it ran (which can quote a whole row)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        return f"database error: {exc.orig}"
+    return str(exc) or exc.__class__.__name__

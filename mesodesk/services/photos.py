@@ -29,7 +29,7 @@ from mesodesk.photos.threads import below_normal_priority
 from mesodesk.photos.vault import Progress, Vault, VaultReport, write_atomically
 from mesodesk.services import audit
 from mesodesk.services.deletion import deletion_reason, mark_deleted
-from mesodesk.services.errors import Conflict, NotFound, PermissionDenied
+from mesodesk.services.errors import Conflict, NotFound, PermissionDenied, in_words
 from mesodesk.services.health import CheckResult, read_only_engine
 from mesodesk.services.session_views import current_version_clause
 from mesodesk.services.store import Actor, Store
@@ -172,7 +172,7 @@ class PhotoService:
                             trichoscopy_site.strip(), magnification,
                         )  # fmt: skip
                     except Exception as exc:  # rolled back: this photo only, not the batch
-                        why = f"not recorded ({_reason(exc)})"
+                        why = f"not recorded ({in_words(exc)})"
                         result = FileResult(path, "failed", message=f"{path.name}: {why}")
                         if isinstance(exc, PermissionDenied):
                             stopped = why
@@ -391,15 +391,6 @@ class PhotoService:
 
 def _ids(photo_ids: PhotoIds) -> list[int]:
     return [photo_ids] if isinstance(photo_ids, int) else list(photo_ids)
-
-
-def _reason(exc: Exception) -> str:
-    """Why a write failed, in a line: the driver's words, not the statement it ran."""
-    from sqlalchemy.exc import DBAPIError
-
-    if isinstance(exc, DBAPIError):
-        return f"database error: {exc.orig}"
-    return str(exc) or exc.__class__.__name__
 
 
 def _local_day(moment: datetime) -> date:
