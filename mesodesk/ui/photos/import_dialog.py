@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
-from shiboken6 import isValid
 
 from mesodesk.domain.enums import PhotoView
 from mesodesk.photos.images import photo_files
@@ -119,12 +118,10 @@ class ImportPhotosDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self._on_import_clicked)
         self.ui.buttonBox.rejected.connect(self._on_cancel_clicked)
         self._update_trichoscopy()
-        chosen = list(paths)
+        chosen = list(paths)  # listed off the UI thread; not called back if the dialog is gone
         runner.compute(lambda: photo_files(chosen), self._found, self._not_listed)
 
     def _found(self, files: list[Path]) -> None:
-        if not isValid(self):  # the chart was closed while the folder was read
-            return
         self.files, self.finding = files, False
         count = len(files)
         self.ui.filesLabel.setText(
@@ -135,8 +132,6 @@ class ImportPhotosDialog(QDialog):
         self.import_button.setEnabled(bool(count))
 
     def _not_listed(self, error: BaseException) -> None:
-        if not isValid(self):
-            return
         self.finding = False
         self.ui.filesLabel.setText(f"The photos there could not be listed: {error}")
 
