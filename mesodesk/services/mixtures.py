@@ -266,6 +266,15 @@ class MixtureService(LotsMixin):
         with self.store.reading() as session:
             return recipe_view(session, recipe_id)
 
+    def get_recipe_with_differences(
+        self, recipe_id: int
+    ) -> tuple[RecipeView, list[RecipeDifference]]:
+        """A recipe and what it changed against its template, read in one transaction: the
+        editor shows both, and the recipe is read once."""
+        with self.store.reading() as session:
+            view = recipe_view(session, recipe_id)
+            return view, _differences(session, view)
+
     def variant_differences(self, recipe_id: int) -> list[RecipeDifference]:
         """What a variant changed against its template; empty for a template."""
         with self.store.reading() as session:

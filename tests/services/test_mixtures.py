@@ -276,6 +276,7 @@ def test_save_recipe_returns_its_differences_from_the_same_transaction(
     )
     assert updated.id == variant.id and updated.items[1].concentration == 2.5
     assert found == service.variant_differences(variant.id) and len(found) == 1
+    assert service.get_recipe_with_differences(variant.id) == (updated, found)
     template = service.get_recipe(template_id)
     _, none = service.save_recipe(
         replace(template.as_draft(), notes="Shake well."),
@@ -283,6 +284,7 @@ def test_save_recipe_returns_its_differences_from_the_same_transaction(
         expected_version=template.version,
     )
     assert none == []
+    assert service.get_recipe_with_differences(template_id)[1] == []
 
 
 def test_recipes_for_patient_are_own_variants_then_templates(

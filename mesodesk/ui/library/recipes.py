@@ -156,7 +156,7 @@ class RecipeLibraryDialog(QDialog):
         mixtures = self.services.mixtures
         self._wanted = recipe_id
         self.runner.database(
-            lambda: (mixtures.get_recipe(recipe_id), mixtures.variant_differences(recipe_id)),
+            lambda: mixtures.get_recipe_with_differences(recipe_id),
             lambda found: self._on_recipe(recipe_id, *found),
             self._failed,
             owner=self,
