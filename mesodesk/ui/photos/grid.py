@@ -8,7 +8,6 @@ outlives reloads of the chart, so a re-filed photo does not flicker back to its 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -105,6 +104,7 @@ class ThumbnailCache(QObject):
                 lambda: load_thumbnail(photos, row),
                 lambda image: self._store(photo_id, QPixmap.fromImage(image)),
                 lambda _error: self._store(photo_id, self.missing),
+                owner=self,  # a closed chart's thumbnails are not stored
             )
         return None
 
@@ -113,8 +113,7 @@ class ThumbnailCache(QObject):
 
     def _store(self, photo_id: int, pixmap: QPixmap) -> None:
         self._pixmaps[photo_id] = pixmap
-        with suppress(RuntimeError):  # the chart was closed while the thumbnail loaded
-            self.loaded.emit(photo_id)
+        self.loaded.emit(photo_id)
 
 
 class PhotoGridModel(QAbstractListModel):
