@@ -72,10 +72,18 @@ def build_summary(data: ReportData) -> bytes:
 
 
 def _section(title: str, body: Sequence[Flowable], styles: Styles) -> list[Flowable]:
-    """A heading that starts a new page rather than sit alone at the foot of one."""
+    """A heading that starts a new page rather than sit alone at the foot of one.
+
+    A table may start under it with a few rows and go on overleaf; a block that never splits
+    (a pair of photos) takes its heading with it to the next page.
+    """
     if not body:
         return []
-    return [CondPageBreak(35 * mm), Paragraph(esc(title), styles.h2), *body]
+    heading = Paragraph(esc(title), styles.h2)
+    first, *rest = body
+    if isinstance(first, KeepTogether):
+        return [KeepTogether([heading, first]), *rest]
+    return [CondPageBreak(35 * mm), heading, *body]
 
 
 def patient_block(data: ReportData, styles: Styles, width: float) -> Table:

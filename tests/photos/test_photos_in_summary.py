@@ -57,3 +57,23 @@ def test_no_photo_consent_prints_no_photographs(
     services = Services(store, actor)
     services.__dict__["photos"] = photos
     assert collect(services, refused).photo_pairs == ()
+
+
+def test_the_photographs_heading_goes_overleaf_with_its_first_pair(tmp_path: Path) -> None:
+    """Near the foot of a page the heading must not stay behind while its photos move on."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+
+    from mesodesk.reports.styles import make_styles
+    from mesodesk.reports.summary import _section
+
+    styles = make_styles()
+    pair = KeepTogether([Spacer(1, 90 * mm), Paragraph("Before and after", styles.body)])
+    target = tmp_path / "layout.pdf"
+    document = SimpleDocTemplate(str(target))
+    frame_height = document.height
+    story = [Spacer(1, frame_height - 60 * mm), *_section("Photographs", [pair], styles)]
+    document.build(story)
+    pages = [page.extract_text() for page in PdfReader(target).pages]
+    assert len(pages) == 2
+    assert "Photographs" in pages[1] and "Before and after" in pages[1]
