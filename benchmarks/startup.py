@@ -9,6 +9,8 @@ machine hits value and floor alike; the figures are medians of the paired series
   painting a window with a table view (`startup_bare.py … shown`).
 * `startup.ready`: launch → patient list filled and the search field focused; floor: the
   bare window, then SQLAlchemy imported, one ORM query in a session, the table filled.
+  The app shows its first page before its services are loaded (`mesodesk.db.first_page`);
+  the note says when they are (a search typed meanwhile runs then, a chart opens then).
 * `memory`: peak RSS of the app with the database open and one chart (50 sessions, 200 photo
   records) shown; floor: the bare window's peak RSS.
 """
@@ -53,7 +55,7 @@ def launch(script: Path, args: list[str], env: dict[str, str]) -> dict[str, floa
     marks: dict[str, float] = {}
     for line in done.stdout.splitlines():
         name, _, value = line.partition(" ")
-        if name in ("shown", "ready"):
+        if name in ("shown", "ready", "attached"):
             marks[name] = float(value) - launched
         elif name == "rss":
             marks[name] = float(value) / 1024  # ru_maxrss is in kB on Linux
@@ -94,7 +96,9 @@ def run(settings: Settings, only: set[str]) -> list[Result]:
     if "startup.ready" in only:
         value, floor = median(found["app.ready"]), median(found["bare_orm.ready"])
         met = value / floor <= 1.2
-        results.append(Result("startup.ready", "s", value, floor, "ratio ≤ 1.2", met, note=note))
+        attached = median(found["app.attached"])
+        said = f"{note}; searches and charts work from {attached:.2f} s"
+        results.append(Result("startup.ready", "s", value, floor, "ratio ≤ 1.2", met, note=said))
     if "memory" in only:
         value, floor = median(found["app.rss"]), median(found["bare.rss"])
         met = value <= floor + 150

@@ -7,9 +7,10 @@ script only adds the probes, before anything of MesoDesk is imported. The probes
 application event filter, as in `startup_bare.py` (no polling timer competing for the GIL).
 
 Prints `shown <epoch>` at the main window's first paint, `ready <epoch>` at the first paint
-of the patient list with rows in it while the search field has focus, then (with a patient
-id) opens that chart and, once it is painted with its data, prints `rss <kB>` (peak
-resident memory) and quits.
+of the patient list with rows in it while the search field has focus, `attached <epoch>` at
+the first paint once the window has its services (a search typed earlier runs then), then
+(with a patient id) opens that chart and, once it is painted with its data, prints
+`rss <kB>` (peak resident memory) and quits.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Probe(QObject):
     def __init__(self, app: QApplication, chart: int | None) -> None:
         super().__init__()
         self.app, self.chart = app, chart
+        self.asked = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
@@ -54,11 +56,15 @@ class Probe(QObject):
                 and window.focusWidget() is window.ui.searchEdit
             ):
                 mark("ready")
-                if self.chart is None:
-                    self.app.quit()
-                else:
-                    QTimer.singleShot(0, lambda: window.open_chart(self.chart))
-        else:
+        if "attached" not in marks and window.services is not None:
+            mark("attached")  # searches, charts and writes work from here
+        if "ready" in marks and "attached" in marks and not self.asked:
+            self.asked = True  # the chart is asked for once both are marked
+            if self.chart is None:
+                self.app.quit()
+            else:
+                QTimer.singleShot(0, lambda: window.open_chart(self.chart))
+        elif self.asked:
             chart = window.current_chart()
             if chart is not None and chart.data is not None and watched is chart:
                 print(f"rss {peak_rss_kb()}", flush=True)

@@ -12,9 +12,7 @@ one workstation upgrade at a time: the others wait, then find the schema current
 
 from __future__ import annotations
 
-import ast
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,13 +28,12 @@ from mesodesk.db.engine import (
     make_engine,
     sqlite_path,
 )
+from mesodesk.db.revisions import shipped_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-# `revision = "0002"` / `down_revision = "0001"` lines of a version file (see `shipped_head`)
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 class MigrationError(RuntimeError):
@@ -91,27 +88,6 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
-
-
-def shipped_head() -> str | None:
-    """The newest revision, read from the version files' text without loading alembic.
-
-    Only a fast path: None when the files are not there as text (or not one linear chain),
-    and the caller then asks alembic (`head_revision`).
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for file in (paths.migrations_dir() / "versions").glob("*.py"):
-        found = dict(_REVISION_LINE.findall(file.read_text(encoding="utf-8")))
-        try:
-            revision = ast.literal_eval(found["revision"])
-            down = ast.literal_eval(found.get("down_revision", "None"))
-        except (KeyError, ValueError, SyntaxError):
-            return None
-        revisions.add(str(revision))
-        parents.update([down] if isinstance(down, str) else down or ())
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def at_head(url: str) -> str | None:

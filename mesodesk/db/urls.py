@@ -26,3 +26,16 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}"
+
+
+def plain_sqlite_path(url: str) -> Path | None:
+    """The file of a plain `sqlite:///PATH` URL (what `sqlite_url` writes), read without
+    SQLAlchemy; None for anything else (another engine, a driver name, options, escapes),
+    which only SQLAlchemy's `engine.sqlite_path` reads."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or any(ch in url for ch in "?%#"):
+        return None
+    rest = url[len(prefix) :]
+    if not rest or rest == ":memory:":
+        return None
+    return Path(rest)

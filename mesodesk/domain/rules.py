@@ -24,6 +24,7 @@ from mesodesk.domain.drafts import (
     RecipeItemDraft,
 )
 from mesodesk.domain.enums import Checkpoint, ConcentrationUnit, IngredientClass, Sex
+from mesodesk.domain.patient_row import age_on
 from mesodesk.domain.session_rules import (
     NEAR_EXPIRY_DAYS,
     LotFacts,
@@ -72,11 +73,6 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
-
-
-def age_on(born: date, on: date) -> int:
-    """Completed years of life on a given day."""
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 # -- patients ------------------------------------------------------------------------------

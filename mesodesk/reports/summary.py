@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from mesodesk.domain.rules import age_on
+from mesodesk.domain.patient_row import age_on
 from mesodesk.reports.photo_pairs import photo_pair_flowables
 from mesodesk.reports.report_data import (
     AssessmentInfo,

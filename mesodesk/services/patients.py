@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session, selectinload
 from mesodesk.db.base import utcnow
 from mesodesk.db.models import Clinic, Ingredient, Patient, patient_allergy
 from mesodesk.domain.drafts import HairLossTreatments, MedicalHistory, PatientDraft
-from mesodesk.domain.enums import AuditAction, Sex
-from mesodesk.domain.rules import age_on, validate_patient
+from mesodesk.domain.enums import AuditAction
+from mesodesk.domain.patient_row import PatientRow, age_on
+from mesodesk.domain.rules import validate_patient
 from mesodesk.domain.text import digits, fold, prefix_upper_bound
 from mesodesk.domain.validation import (
     Band,
@@ -57,23 +58,6 @@ _HISTORY_FLAGS = {
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 _LIVE = Patient.deleted_at.is_(None)
-
-
-@dataclass(frozen=True)
-class PatientRow:
-    """One line of the patient list."""
-
-    id: int
-    record_number: str
-    family_name: str
-    given_names: str
-    birth_date: date
-    sex: Sex
-    phone: str
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_names}"
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,13 @@ from mesodesk.ui.style import apply_style
 from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from mesodesk.db.first_page import FirstPage
     from mesodesk.db.guard import DamagedDatabase
     from mesodesk.services.auth import UserSession
     from mesodesk.services.backups import BackupInfo
     from mesodesk.services.store import Actor, Store
     from mesodesk.ui.main_window import MainWindow
+    from mesodesk.ui.models.patient_table import Page
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,19 @@ def open_store(db: str | None) -> Store:
         if path is not None and path.is_file() and quick_check(path) != "ok":
             return Store.open(url)  # raises DamagedDatabase with its advice
         raise
+
+
+def first_page(db: str | None) -> tuple[FirstPage, Page] | None:
+    """Database thread: the patient list's first page, read before the store is open, with
+    its texts (see `mesodesk.db.first_page`); None when it is not read that way."""
+    from datetime import date
+
+    from mesodesk.db.first_page import read_first_page
+    from mesodesk.db.urls import resolve_url
+    from mesodesk.ui.models.patient_table import PAGE_SIZE, cells
+
+    early = read_first_page(resolve_url(db), PAGE_SIZE)
+    return None if early is None else (early, cells(early.rows, date.today()))
 
 
 def _preload() -> None:
@@ -154,14 +169,39 @@ class Workstation:
         )
         self.opening = window
         window.resize(1366, 768)
-        db = self.db_url
         # Opening imports SQLAlchemy and the models (half a second of Python): begun after
-        # the first paint, it no longer competes with it for the interpreter.
-        after_first_paint(
-            window, lambda: self.runner.database(lambda: open_store(db), self._opened, self._failed)
-        )
+        # the first paint, it no longer competes with it for the interpreter; the first page
+        # of patients, read without them, is on screen meanwhile.
+        after_first_paint(window, lambda: self._open_database(window))
         window.show()
         self.splash.close()
+
+    def _open_database(self, window: MainWindow) -> None:
+        """Two steps on the database thread, one right behind the other: the first page
+        (shown as soon as it is read), then the store."""
+        db = self.db_url
+        early: list[FirstPage] = []  # its lock, held until the store has taken its own
+
+        def read() -> Page | None:
+            found = first_page(db)
+            if found is None:
+                return None
+            early.append(found[0])
+            return found[1]
+
+        def shown(page: Page | None) -> None:
+            if page is not None and self.opening is window:
+                window.show_first_page(page)
+
+        def store() -> Store:
+            try:
+                return open_store(db)
+            finally:
+                for page in early:
+                    page.release()
+
+        self.runner.database(read, shown, lambda _error: None)
+        self.runner.database(store, self._opened, self._failed)
 
     def close(self) -> None:
         for window in [*self.windows, *([self.opening] if self.opening else [])]:

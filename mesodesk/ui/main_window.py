@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mesodesk.services import Services
     from mesodesk.services.patients import PatientDetail
     from mesodesk.ui.chart.patient_chart import PatientChart
+    from mesodesk.ui.models.patient_table import Page
     from mesodesk.ui.today_panel import TodayPanel
 
 # the widest usual content of the fixed columns; the name column takes the rest
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.today: TodayPanel | None = None
         self.patient_model: PatientTableModel | None = None
+        self._pending_chart: int | None = None  # asked for before the database was open
         self.setWindowTitle("MesoDesk")
         self.ui.patientTable.verticalHeader().setDefaultSectionSize(26)
         self.ui.splitter.setSizes([540, 826])
@@ -74,22 +76,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.ui.newPatientButton.setEnabled(True)
         patients = services.patients
-        self.patient_model = PatientTableModel(
-            runner,
+        model = self._patient_list()
+        searching = model.bind(
             lambda q, limit, offset: patients.find(q, limit=limit, offset=offset),
             patients.count,
-            self,
+            self.ui.searchEdit.text(),
         )
-        table = self.ui.patientTable
-        table.setModel(self.patient_model)
-        self._size_patient_columns()
-        table.activated.connect(self._on_patient_activated)
-        self.ui.searchEdit.textChanged.connect(self.patient_model.search)
-        self.ui.searchEdit.returnPressed.connect(self._open_first_result)
-        self.patient_model.results_changed.connect(self._on_results_changed)
-        self.patient_model.failed.connect(self._show_error_text)
         self.ui.newPatientButton.clicked.connect(self._on_new_patient)
-        self.patient_model.search(self.ui.searchEdit.text())
 
         self.today = TodayPanel(services, runner, self)
         self.today.open_patient.connect(self.open_chart)
@@ -102,16 +95,42 @@ class MainWindow(QMainWindow):
         # The Today panel (a query over every active course) starts once the list has its
         # first rows: at start-up it shared the interpreter with the search that makes the
         # window ready for typing.
-        model = self.patient_model
+        if searching:
 
-        def first_page(*_args: object) -> None:
-            model.modelReset.disconnect(first_page)
-            model.failed.disconnect(first_page)
+            def first_page(*_args: object) -> None:
+                model.modelReset.disconnect(first_page)
+                model.failed.disconnect(first_page)
+                self.today.refresh()
+
+            model.modelReset.connect(first_page)
+            model.failed.connect(first_page)
+        else:
             self.today.refresh()
-
-        model.modelReset.connect(first_page)
-        model.failed.connect(first_page)
         self._watch_changes(services)
+        if self._pending_chart is not None:
+            self.open_chart(self._pending_chart)
+
+    def _patient_list(self) -> PatientTableModel:
+        """The patient list's model, made and wired once (before the database is there, it
+        can show a first page read early)."""
+        if self.patient_model is not None:
+            return self.patient_model
+        model = self.patient_model = PatientTableModel(self.runner, parent=self)
+        table = self.ui.patientTable
+        table.setModel(model)
+        self._size_patient_columns()
+        table.activated.connect(self._on_patient_activated)
+        self.ui.searchEdit.textChanged.connect(model.search)
+        self.ui.searchEdit.returnPressed.connect(self._open_first_result)
+        model.results_changed.connect(self._on_results_changed)
+        model.failed.connect(self._show_error_text)
+        return model
+
+    def show_first_page(self, page: Page) -> None:
+        """Patients read at start-up while the database is still being opened: shown now,
+        searchable and openable once `attach` has the services."""
+        if self.services is None and self.patient_model is None:
+            self._patient_list().show_first_page(page)
 
     def _watch_changes(self, services: Services) -> None:
         """On a clinic server others save too: show their work as it comes."""
@@ -235,7 +254,14 @@ class MainWindow(QMainWindow):
         if row is not None and not self.patient_model.is_loading():
             self.open_chart(row.id)
 
-    def open_chart(self, patient_id: int) -> PatientChart:
+    def open_chart(self, patient_id: int) -> PatientChart | None:
+        """The patient's chart tab, opened (or brought forward); a chart asked for while the
+        database is still opening opens as soon as it is ready (None until then)."""
+        if self.services is None:
+            self._pending_chart = patient_id
+            self.ui.statusbar.showMessage("The chart opens as soon as the database is ready…")
+            return None
+        self._pending_chart = None
         tabs, chart_type = self.ui.tabs, _chart_type()
         for index in range(tabs.count()):
             widget = tabs.widget(index)

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from mesodesk.domain.patient_row import age_on
 from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from mesodesk.services.patients import PatientRow
+    from mesodesk.domain.patient_row import PatientRow
 
     FindFn = Callable[[str, int, int], list[PatientRow]]
     CountFn = Callable[[str], int]
@@ -24,8 +25,6 @@ Index = QModelIndex | QPersistentModelIndex
 def cells(rows: list[PatientRow], today: date) -> Page:
     """Each row with the four texts it shows, made on the worker thread (not in `data()`,
     which the view calls for every cell and role at each repaint)."""
-    from mesodesk.domain.rules import age_on  # here: not on the way to the first paint
-
     page = []
     for row in rows:
         born = row.birth_date
@@ -46,7 +45,15 @@ class PatientTableModel(QAbstractTableModel):
     results_changed = Signal(int)  # total matches of the current query, once counted
     failed = Signal(str)  # a readable message when the database could not be read
 
-    def __init__(self, runner: TaskRunner, find: FindFn, count: CountFn, parent=None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        find: FindFn | None = None,
+        count: CountFn | None = None,
+        parent=None,
+    ) -> None:
+        """Without `find` and `count` the model waits for `bind`: it may show a first page
+        read at start-up (`show_first_page`), and searches asked for meanwhile wait."""
         super().__init__(parent)
         self._runner, self._find, self._count = runner, find, count
         self._rows: list[PatientRow] = []
@@ -62,10 +69,26 @@ class PatientTableModel(QAbstractTableModel):
 
     # -- querying --------------------------------------------------------------------------
     def search(self, query: str) -> None:
-        if self._in_flight:
+        if self._in_flight or self._find is None:
             self._queued = query
             return
         self._start(query)
+
+    def show_first_page(self, page: Page) -> None:
+        """Show the list of everyone's first page, read before the model is bound."""
+        self._install(page, "")
+
+    def bind(self, find: FindFn, count: CountFn, query: str) -> bool:
+        """Read through `find` and `count` from now on and show `query` (what the search field
+        holds): searched afresh, unless its first page is already shown (then only counted).
+        True when a search was started."""
+        self._find, self._count, self._queued = find, count, None
+        if self._generation == 0 and self._rows and query == self._query:
+            if not self._exhausted:
+                self._count_later(self._generation, query)
+            return False
+        self._start(query)
+        return True
 
     def refresh(self) -> None:
         self.search(self._query)
@@ -98,29 +121,36 @@ class PatientTableModel(QAbstractTableModel):
         if self._queued is not None and self._queued != query:
             generation = -1  # typed on meanwhile: these rows are already out of date
         if generation == self._generation:
-            self.beginResetModel()
-            self._rows = [row for row, _texts in page]
-            self._texts = [texts for _row, texts in page]
-            self._query, self._fetching = query, False
-            self._exhausted = len(page) < PAGE_SIZE
-            self._total = len(page) if self._exhausted else -1
-            self.endResetModel()
-            if self._exhausted:
-                self.results_changed.emit(self._total)
+            self._install(page, query)
         if self._queued is not None:
             queued, self._queued = self._queued, None
             self._start(queued)
         elif generation == self._generation and not self._exhausted:
-            count = self._count  # the caption's number, after the rows are on screen
+            self._count_later(generation, query)
 
-            def counted() -> int | None:  # skipped when the user has typed on meanwhile
-                return count(query) if generation == self._generation else None
+    def _install(self, page: Page, query: str) -> None:
+        self.beginResetModel()
+        self._rows = [row for row, _texts in page]
+        self._texts = [texts for _row, texts in page]
+        self._query, self._fetching = query, False
+        self._exhausted = len(page) < PAGE_SIZE
+        self._total = len(page) if self._exhausted else -1
+        self.endResetModel()
+        if self._exhausted:
+            self.results_changed.emit(self._total)
 
-            self._runner.lookup(
-                counted,
-                lambda n: self._on_counted(generation, n),
-                lambda error: self._on_error(generation, error),
-            )
+    def _count_later(self, generation: int, query: str) -> None:
+        """The caption's number, after the rows are on screen."""
+        count = self._count
+
+        def counted() -> int | None:  # skipped when the user has typed on meanwhile
+            return count(query) if generation == self._generation else None
+
+        self._runner.lookup(
+            counted,
+            lambda n: self._on_counted(generation, n),
+            lambda error: self._on_error(generation, error),
+        )
 
     def _on_counted(self, generation: int, total: int | None) -> None:
         if generation == self._generation and total is not None:
@@ -145,11 +175,11 @@ class PatientTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         """Not while a query's first page is on its way: its rows replace these anyway (the
         empty list at start-up had the view ask for the same first page a second time)."""
-        busy = self._fetching or self._in_flight
+        busy = self._fetching or self._in_flight or self._find is None
         return not parent.isValid() and not self._exhausted and not busy
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching:
+        if parent.isValid() or self._fetching or self._find is None:
             return
         self._fetching = True
         generation, query, offset = self._generation, self._query, len(self._rows)
