@@ -3,6 +3,7 @@
 The window is built and shown before its database is open (`MainWindow(None, …)`, then
 `attach`): this module imports only Qt and light modules, so the start-up paints it at once;
 the search field takes typing meanwhile, and the list fills when the database is there.
+The list's model (and the patient rows it imports) loads after that first paint.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from mesodesk.ui.forms.ui_main_window import Ui_MainWindow
-from mesodesk.ui.models.patient_table import PatientTableModel
 from mesodesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from mesodesk.services import Services
     from mesodesk.services.patients import PatientDetail
     from mesodesk.ui.chart.patient_chart import PatientChart
-    from mesodesk.ui.models.patient_table import Page
+    from mesodesk.ui.models.patient_table import Page, PatientTableModel
     from mesodesk.ui.today_panel import TodayPanel
 
 # the widest usual content of the fixed columns; the name column takes the rest
@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         can show a first page read early)."""
         if self.patient_model is not None:
             return self.patient_model
+        from mesodesk.ui.models.patient_table import PatientTableModel
+
         model = self.patient_model = PatientTableModel(self.runner, parent=self)
         table = self.ui.patientTable
         table.setModel(model)

@@ -2,6 +2,7 @@
 
 The database library, the models, the domain rules, Alembic, the password hasher and the
 logging handlers module each cost 10-300 ms; the window paints first and loads them after.
+So does the patient list's model (it imports the patient rows and the domain's enums).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ HEAVY = (
     "mesodesk.db.models",
     "mesodesk.domain.rules",
     "mesodesk.services",
+    "mesodesk.ui.models",
     "reportlab",
 )
 
