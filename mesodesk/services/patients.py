@@ -27,7 +27,6 @@ from mesodesk.db.models import Clinic, Ingredient, Patient, patient_allergy
 from mesodesk.domain.drafts import HairLossTreatments, MedicalHistory, PatientDraft
 from mesodesk.domain.enums import AuditAction
 from mesodesk.domain.patient_row import PatientRow, age_on
-from mesodesk.domain.rules import validate_patient
 from mesodesk.domain.text import digits, fold, prefix_upper_bound
 from mesodesk.domain.validation import (
     Band,
@@ -187,16 +186,24 @@ def _row_columns() -> tuple:
     )
 
 
+def _validate(draft: PatientDraft, today: date | None, acknowledge_warnings: bool) -> None:
+    """The patient rules (`ValidationError` when they refuse the draft); loaded at the first
+    save rather than with the patient list, which the window needs first at start-up."""
+    from mesodesk.domain.rules import validate_patient
+
+    enforce(
+        validate_patient(draft, today=today or date.today()),
+        acknowledge_warnings=acknowledge_warnings,
+    )
+
+
 class PatientService(Service):
     # -- writing ---------------------------------------------------------------------------
     def register(
         self, draft: PatientDraft, *, acknowledge_warnings: bool = False, today: date | None = None
     ) -> PatientDetail:
         """Register a new patient; assigns the next record number when none is given."""
-        enforce(
-            validate_patient(draft, today=today or date.today()),
-            acknowledge_warnings=acknowledge_warnings,
-        )
+        _validate(draft, today, acknowledge_warnings)
         with self.store.writing() as session:
             number = (draft.record_number or "").strip() or self._next_record_number(session)
             self._ensure_number_free(session, number, None)
@@ -227,10 +234,7 @@ class PatientService(Service):
         today: date | None = None,
     ) -> PatientDetail:
         """Save edits; refused if someone else saved the patient since `expected_version`."""
-        enforce(
-            validate_patient(draft, today=today or date.today()),
-            acknowledge_warnings=acknowledge_warnings,
-        )
+        _validate(draft, today, acknowledge_warnings)
         with self.store.writing() as session:
             patient = self._load(session, patient_id)
             label = f"{patient.family_name}, {patient.given_names}"
