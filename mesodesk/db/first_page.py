@@ -9,7 +9,8 @@ on a network share, not open in another MesoDesk (the lock it takes is kept unti
 holds its own), with the schema at the shipped head (an older one is backed up and upgraded
 first) and a clinic that chose to work without sign-in (otherwise no record shows before
 someone signs in). Anything else, or anything unexpected, and it reads nothing: the full
-path then opens the database and reports what is wrong. Opened read-only; it never writes.
+path then opens the database and reports what is wrong. The file is opened read-only (as
+for any reader of a WAL database, SQLite may create the `-wal` and `-shm` files beside it).
 
 `STATEMENT` lists what `PatientService.find("")` lists (the tests compare the two).
 """
@@ -56,9 +57,11 @@ def read_first_page(url: str, limit: int) -> FirstPage | None:
     """The first `limit` patients by name, or None when they may not (or cannot) be read
     this way; never raises."""
     path = plain_sqlite_path(url)
-    if path is None or not path.is_file() or path.stat().st_size == 0:
+    if path is None:
         return None
     try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
         refuse_network_share(path)
         lock = InstanceLock.acquire(path)
     except Exception as exc:  # the full path refuses it with its message

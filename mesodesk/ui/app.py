@@ -80,17 +80,14 @@ def open_store(db: str | None) -> Store:
         raise
 
 
-def first_page(db: str | None) -> tuple[FirstPage, Page] | None:
-    """Database thread: the patient list's first page, read before the store is open, with
-    its texts (see `mesodesk.db.first_page`); None when it is not read that way."""
-    from datetime import date
-
+def read_early_page(db: str | None) -> FirstPage | None:
+    """Database thread: the patient list's first page, read before the store is open (see
+    `mesodesk.db.first_page`); None when it is not read that way."""
     from mesodesk.db.first_page import read_first_page
     from mesodesk.db.urls import resolve_url
-    from mesodesk.ui.models.patient_table import PAGE_SIZE, cells
+    from mesodesk.ui.models.patient_table import PAGE_SIZE
 
-    early = read_first_page(resolve_url(db), PAGE_SIZE)
-    return None if early is None else (early, cells(early.rows, date.today()))
+    return read_first_page(resolve_url(db), PAGE_SIZE)
 
 
 def _preload() -> None:
@@ -180,27 +177,31 @@ class Workstation:
         """Two steps on the database thread, one right behind the other: the first page
         (shown as soon as it is read), then the store."""
         db = self.db_url
-        early: list[FirstPage] = []  # its lock, held until the store has taken its own
+        early: list[FirstPage] = []  # its lock is held until the store has taken its own
 
         def read() -> Page | None:
-            found = first_page(db)
+            from datetime import date
+
+            from mesodesk.ui.models.patient_table import cells
+
+            found = read_early_page(db)
             if found is None:
                 return None
-            early.append(found[0])
-            return found[1]
+            early.append(found)
+            return cells(found.rows, date.today())
 
         def shown(page: Page | None) -> None:
             if page is not None and self.opening is window:
-                window.show_first_page(page)
+                window.show_early_page(page)
 
         def store() -> Store:
             try:
                 return open_store(db)
             finally:
-                for page in early:
-                    page.release()
+                for held in early:
+                    held.release()
 
-        self.runner.database(read, shown, lambda _error: None)
+        self.runner.database(read, shown, lambda _error: None, owner=window)
         self.runner.database(store, self._opened, self._failed)
 
     def close(self) -> None:

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.today: TodayPanel | None = None
         self.patient_model: PatientTableModel | None = None
         self._pending_chart: int | None = None  # asked for before the database was open
+        self._enter_pending = False  # Enter pressed while the list was still being read
         self.setWindowTitle("MesoDesk")
         self.ui.patientTable.verticalHeader().setDefaultSectionSize(26)
         self.ui.splitter.setSizes([540, 826])
@@ -97,13 +98,13 @@ class MainWindow(QMainWindow):
         # window ready for typing.
         if searching:
 
-            def first_page(*_args: object) -> None:
-                model.modelReset.disconnect(first_page)
-                model.failed.disconnect(first_page)
+            def refresh_today(*_args: object) -> None:
+                model.modelReset.disconnect(refresh_today)
+                model.failed.disconnect(refresh_today)
                 self.today.refresh()
 
-            model.modelReset.connect(first_page)
-            model.failed.connect(first_page)
+            model.modelReset.connect(refresh_today)
+            model.failed.connect(refresh_today)
         else:
             self.today.refresh()
         self._watch_changes(services)
@@ -123,16 +124,24 @@ class MainWindow(QMainWindow):
         self._size_patient_columns()
         table.activated.connect(self._on_patient_activated)
         self.ui.searchEdit.textChanged.connect(model.search)
+        self.ui.searchEdit.textChanged.connect(self._forget_enter)
         self.ui.searchEdit.returnPressed.connect(self._open_first_result)
+        model.modelReset.connect(self._open_first_if_asked)
         model.results_changed.connect(self._on_results_changed)
         model.failed.connect(self._show_error_text)
         return model
 
-    def show_first_page(self, page: Page) -> None:
-        """Patients read at start-up while the database is still being opened: shown now,
-        searchable and openable once `attach` has the services."""
-        if self.services is None and self.patient_model is None:
-            self._patient_list().show_first_page(page)
+    def show_early_page(self, page: Page) -> None:
+        """Everyone's first page, read at start-up while the database is still being opened:
+        shown now, searchable and openable once `attach` has the services. Not when a search
+        was typed meanwhile: its own rows come then, and Enter waits for them."""
+        if self.services is not None or self.patient_model is not None:
+            return
+        model, typed = self._patient_list(), self.ui.searchEdit.text()
+        if typed.strip():
+            model.search(typed)  # waits for `bind`
+        else:
+            model.show_early_page(page)
 
     def _watch_changes(self, services: Services) -> None:
         """On a clinic server others save too: show their work as it comes."""
@@ -252,9 +261,25 @@ class MainWindow(QMainWindow):
             self.open_chart(int(patient_id))
 
     def _open_first_result(self) -> None:
-        row = self.patient_model.patient_at(0)
-        if row is not None and not self.patient_model.is_loading():
+        """Enter in the search field: the first match's chart; pressed while the matches are
+        still being read, once they are (unless the search text changes first)."""
+        model = self.patient_model
+        if model.is_loading():
+            self._enter_pending = True
+            return
+        row = model.patient_at(0)
+        if row is not None:
             self.open_chart(row.id)
+
+    def _forget_enter(self) -> None:
+        self._enter_pending = False
+
+    def _open_first_if_asked(self) -> None:
+        model = self.patient_model
+        typed = self.ui.searchEdit.text()
+        if self._enter_pending and not model.is_loading() and model.query == typed:
+            self._enter_pending = False
+            self._open_first_result()
 
     def open_chart(self, patient_id: int) -> PatientChart | None:
         """The patient's chart tab, opened (or brought forward); a chart asked for while the

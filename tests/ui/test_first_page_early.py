@@ -3,12 +3,15 @@ the user does meanwhile (typing, Enter) is carried out once it is open."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 import mesodesk.ui.app as app_module
 from mesodesk.domain.drafts import PatientDraft
@@ -30,30 +33,55 @@ def _clinic(path: Path, sign_in: bool = False) -> Path:
     return path
 
 
+def _locked(database: Path) -> bool:
+    """Whether this process holds the database's lock (asked from another process)."""
+    code = (
+        "import sys; from mesodesk.db.guard import InstanceLock; "
+        "print(InstanceLock.is_held_elsewhere(sys.argv[1]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(database)], capture_output=True,
+                         text=True, check=True, timeout=60).stdout  # fmt: skip
+    return out.strip() == "True"
+
+
+class Gate:
+    """Holds a start-up step (the early read or the store's opening) until `open()`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        self.event, self.results = threading.Event(), []
+        real = getattr(app_module, name)
+
+        def held(db):
+            assert self.event.wait(30)
+            result = real(db)
+            self.results.append(result)
+            return result
+
+        monkeypatch.setattr(app_module, name, held)
+
+    def open(self) -> None:
+        self.event.set()
+
+
 @pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The store's opening waits until the test sets this event."""
-    go = threading.Event()
-    real = app_module.open_store
+def gates(monkeypatch: pytest.MonkeyPatch):
+    made: list[Gate] = []
 
-    def open_store(db):
-        assert go.wait(30)
-        return real(db)
+    def gate(name: str) -> Gate:
+        made.append(Gate(monkeypatch, name))
+        return made[-1]
 
-    monkeypatch.setattr(app_module, "open_store", open_store)
-    yield go
-    go.set()
+    yield gate
+    for each in made:
+        each.open()
 
 
 def _early_window(qtbot, workstation):
-    qtbot.waitUntil(
-        lambda: (
-            workstation.opening is not None
-            and workstation.opening.patient_model is not None
-            and workstation.opening.patient_model.rowCount() == 4
-        ),
-        timeout=10_000,
-    )
+    def early_page_shown() -> bool:
+        window = workstation.opening
+        return window is not None and bool(window.patient_model and window.patient_model.rowCount())
+
+    qtbot.waitUntil(early_page_shown, timeout=10_000)
     window = workstation.opening
     assert window.services is None  # the store is not open yet
     return window
@@ -63,9 +91,10 @@ def _names(model) -> list[str]:
     return [model.patient_at(r).family_name for r in range(model.rowCount())]
 
 
-def test_a_search_typed_before_the_database_is_open_runs_once_it_is(
-    qtbot, station, held, tmp_path: Path
+def test_a_search_and_enter_typed_before_the_database_is_open_run_once_it_is(
+    qtbot, station, gates, tmp_path: Path
 ) -> None:
+    store = gates("open_store")
     workstation = station(_clinic(tmp_path / "clinic.db"))
     window = _early_window(qtbot, workstation)
     model = window.patient_model
@@ -73,21 +102,43 @@ def test_a_search_typed_before_the_database_is_open_runs_once_it_is(
     assert "4 patients" in window.ui.resultCountLabel.text()
     assert not window.ui.newPatientButton.isEnabled()  # writes wait for the store
 
-    qtbot.keyClicks(window.ui.searchEdit, "mul")
-    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)  # still loading: opens nothing
-    assert window.ui.searchEdit.text() == "mul" and model.rowCount() == 4
-    held.set()
-    qtbot.waitUntil(lambda: bool(workstation.windows), timeout=10_000)
-    qtbot.waitUntil(lambda: model.query == "mul" and not model.is_loading(), timeout=10_000)
-    assert window.patient_model is model
-    assert sorted(_names(model)) == ["Müller", "muller"]
-    assert "2 patients matching “mul”" in window.ui.resultCountLabel.text()
-    assert window.current_chart() is None and window.ui.newPatientButton.isEnabled()
+    qtbot.keyClicks(window.ui.searchEdit, "ber")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)  # Berg's, not Aalto's
+    assert window.current_chart() is None and model.rowCount() == 4
+    store.open()
+    qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=10_000)
+    assert window.patient_model is model and model.query == "ber" and _names(model) == ["Berg"]
+    chart = window.current_chart()
+    qtbot.waitUntil(lambda: chart.data is not None, timeout=10_000)
+    assert chart.name_label.text() == "Berg, Anna"
+    assert "1 patient matching “ber”" in window.ui.resultCountLabel.text()
+    assert window.ui.newPatientButton.isEnabled()
 
 
-def test_enter_before_the_database_is_open_opens_that_chart_once_it_is(
-    qtbot, station, held, tmp_path: Path
+def test_text_typed_before_the_early_page_keeps_it_off_the_list(
+    qtbot, station, gates, tmp_path: Path
 ) -> None:
+    early, store = gates("read_early_page"), gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db"))
+    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
+    window = workstation.opening
+    qtbot.waitExposed(window)
+    qtbot.keyClicks(window.ui.searchEdit, "ber")
+    early.open()
+    qtbot.waitUntil(lambda: bool(early.results), timeout=10_000)
+    qtbot.waitUntil(lambda: window.patient_model is not None, timeout=10_000)
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    assert window.patient_model.rowCount() == 0  # everyone's page would not match "ber"
+    store.open()
+    qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=10_000)
+    assert _names(window.patient_model) == ["Berg"]
+    assert window.current_chart().patient_id == window.patient_model.patient_at(0).id
+
+
+def test_enter_on_the_early_page_opens_that_chart_once_the_database_is_open(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    store = gates("open_store")
     workstation = station(_clinic(tmp_path / "clinic.db"))
     window = _early_window(qtbot, workstation)
     model = window.patient_model
@@ -97,7 +148,7 @@ def test_enter_before_the_database_is_open_opens_that_chart_once_it_is(
     qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
     assert window.current_chart() is None
     assert "as soon as the database is ready" in window.ui.statusbar.currentMessage()
-    held.set()
+    store.open()
     qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=10_000)
     chart = window.current_chart()
     qtbot.waitUntil(lambda: chart.data is not None, timeout=10_000)
@@ -109,16 +160,35 @@ def test_enter_before_the_database_is_open_opens_that_chart_once_it_is(
     assert _names(model) == ["Berg"]
 
 
-def test_a_clinic_with_sign_in_shows_no_patient_before_someone_signs_in(
-    qtbot, station, held, tmp_path: Path
+def test_a_store_that_fails_to_open_after_the_early_page_closes_the_window_and_the_lock(
+    qtbot, station, gates, questions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    database = _clinic(tmp_path / "clinic.db")
+    store = gates("open_store")
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    monkeypatch.setattr(Store, "open", classmethod(lambda *_a, **_k: 1 / 0))
+    workstation = station(database)
+    window = _early_window(qtbot, workstation)
+    assert _locked(database)  # held for the early page
+    store.open()
+    qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
+    assert exits == [1] and "could not be opened" in questions[-1]
+    assert not window.isVisible() and workstation.opening is None
+    assert not _locked(database)
+
+
+def test_a_clinic_with_sign_in_shows_no_patient_before_someone_signs_in(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    store = gates("open_store")
+    early = gates("read_early_page")
+    early.open()
     workstation = station(_clinic(tmp_path / "clinic.db", sign_in=True))
-    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(early.results), timeout=10_000)
+    assert early.results == [None]
     window = workstation.opening
-    qtbot.waitExposed(window)
-    qtbot.wait(300)  # the early read has long finished by now
-    assert window.patient_model is None
-    held.set()
+    store.open()
     qtbot.waitUntil(lambda: getattr(window, "sign_in_dialog", None) is not None, timeout=10_000)
     assert window.patient_model is None  # the sign-in dialog comes first
     window.sign_in_dialog.reject()

@@ -6,6 +6,8 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from mesodesk.demo import generate
 from mesodesk.domain.enums import Sex
 from mesodesk.services import Services
@@ -174,3 +176,39 @@ def test_a_slow_today_list_does_not_hold_up_opening_a_chart(
     finally:
         release.set()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+
+
+def test_enter_while_the_matches_are_read_opens_the_first_once_they_are(
+    qtbot, window, clinic, monkeypatch
+) -> None:
+    """…but not when the search text changes first: Enter meant the matches of that text."""
+    from mesodesk.domain.drafts import PatientDraft
+    from mesodesk.services.patients import PatientService
+
+    for family in ("Berg", "Bergmann", "Costa"):
+        clinic.services.patients.register(PatientDraft(family, "Anna", date(1980, 1, 1)))
+    real, go = PatientService.find, threading.Event()
+
+    def slow(self, query="", **kwargs):
+        assert go.wait(10)
+        return real(self, query, **kwargs)
+
+    monkeypatch.setattr(PatientService, "find", slow)
+    model, edit = window.patient_model, window.ui.searchEdit
+    edit.setText("berg")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert model.is_loading() and window.current_chart() is None
+    go.set()
+    qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=5000)
+    assert window.current_chart().patient_id == model.patient_at(0).id
+    assert model.patient_at(0).family_name == "Berg"
+
+    window._on_tab_close_requested(window.ui.tabs.indexOf(window.current_chart()))
+    go.clear()
+    edit.setText("cos")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    edit.setText("co")  # typed on before the matches came: Enter is forgotten
+    go.set()
+    qtbot.waitUntil(lambda: model.query == "co" and not model.is_loading(), timeout=5000)
+    qtbot.wait(50)
+    assert window.current_chart() is None

@@ -53,7 +53,7 @@ class PatientTableModel(QAbstractTableModel):
         parent=None,
     ) -> None:
         """Without `find` and `count` the model waits for `bind`: it may show a first page
-        read at start-up (`show_first_page`), and searches asked for meanwhile wait."""
+        read at start-up (`show_early_page`), and searches asked for meanwhile wait."""
         super().__init__(parent)
         self._runner, self._find, self._count = runner, find, count
         self._rows: list[PatientRow] = []
@@ -74,8 +74,8 @@ class PatientTableModel(QAbstractTableModel):
             return
         self._start(query)
 
-    def show_first_page(self, page: Page) -> None:
-        """Show the list of everyone's first page, read before the model is bound."""
+    def show_early_page(self, page: Page) -> None:
+        """Show everyone's first page, read before the model is bound."""
         self._install(page, "")
 
     def bind(self, find: FindFn, count: CountFn, query: str) -> bool:
