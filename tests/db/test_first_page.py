@@ -19,6 +19,7 @@ from mesodesk.domain.enums import Sex
 from mesodesk.services.auth import AuthService
 from mesodesk.services.patients import PatientService
 from mesodesk.services.store import SYSTEM, Store
+from tests.instance_locks import held_elsewhere, locked
 
 NAMES = [
     ("Ørsted", "Hans", Sex.MALE),
@@ -52,18 +53,6 @@ def _clinic(path: Path, *, sign_in: str = "none") -> Path:
     return path
 
 
-def _locked(database: Path) -> bool:
-    """Whether this process holds the database's lock, asked from another process (within
-    this one the lock is shared, so `is_held_elsewhere` here would always say no)."""
-    code = (
-        "import sys; from mesodesk.db.guard import InstanceLock; "
-        "print(InstanceLock.is_held_elsewhere(sys.argv[1]))"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(database)], capture_output=True,
-                         text=True, check=True, timeout=60).stdout  # fmt: skip
-    return out.strip() == "True"
-
-
 @pytest.fixture
 def clinic(tmp_path: Path) -> Path:
     return _clinic(tmp_path / "clinic.db")
@@ -86,10 +75,10 @@ def test_its_lock_is_held_until_released_and_the_file_is_not_changed(clinic: Pat
     before = clinic.read_bytes()
     early = read_first_page(sqlite_url(clinic), 100)
     assert early is not None and len(early.rows) == 5  # the deleted patient is not listed
-    assert _locked(clinic)
+    assert locked(clinic)
     early.release()
     early.release()  # twice is harmless
-    assert not _locked(clinic)
+    assert not locked(clinic)
     assert clinic.read_bytes() == before
 
 
@@ -97,29 +86,19 @@ def test_its_lock_is_held_until_released_and_the_file_is_not_changed(clinic: Pat
 def test_nothing_is_read_before_someone_could_sign_in(tmp_path: Path, sign_in: str) -> None:
     database = _clinic(tmp_path / "clinic.db", sign_in=sign_in)
     assert read_first_page(sqlite_url(database), 100) is None
-    assert not _locked(database)
+    assert not locked(database)
 
 
 def test_nothing_is_read_from_a_schema_that_is_to_be_upgraded(clinic: Path) -> None:
     with sqlite3.connect(clinic) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0002'")
     assert read_first_page(sqlite_url(clinic), 100) is None
-    assert not _locked(clinic)
+    assert not locked(clinic)
 
 
 def test_nothing_is_read_from_a_file_another_mesodesk_has_open(clinic: Path) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys; from mesodesk.db.guard import InstanceLock; "
-         "InstanceLock.acquire(sys.argv[1]); print('held', flush=True); sys.stdin.read()",
-         str(clinic)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_elsewhere(clinic):
         assert read_first_page(sqlite_url(clinic), 100) is None
-    finally:
-        holder.communicate("", timeout=30)
 
 
 def test_unreadable_files_and_other_databases_give_nothing_and_raise_nothing(
@@ -138,11 +117,11 @@ def test_unreadable_files_and_other_databases_give_nothing_and_raise_nothing(
         f"{sqlite_url(clinic)}?timeout=5",  # options: only SQLAlchemy reads those
     ):
         assert read_first_page(url, 100) is None, url
-    assert not _locked(garbage)
+    assert not locked(garbage)
     with sqlite3.connect(clinic) as connection:  # a value no patient row may hold
         connection.execute("UPDATE patients SET sex = 'dragon' WHERE family_name = 'Aalto'")
     assert read_first_page(sqlite_url(clinic), 100) is None
-    assert not _locked(clinic)
+    assert not locked(clinic)
 
 
 def test_plain_urls_are_read_as_sqlalchemy_reads_them(tmp_path: Path) -> None:

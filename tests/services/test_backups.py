@@ -24,6 +24,7 @@ from mesodesk.services.backups import (
 )
 from mesodesk.services.patients import PatientService
 from mesodesk.services.store import SYSTEM, Store
+from tests.instance_locks import held_elsewhere
 
 
 def add_patients(store: Store, count: int, start: int = 0) -> None:
@@ -201,19 +202,11 @@ def test_restore_refuses_while_another_process_has_the_database_open(
     clinic: Path, tmp_path: Path
 ) -> None:
     backup = take_backup(clinic, tmp_path / "b", "manual")
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys; from mesodesk.db.guard import InstanceLock; "
-         "InstanceLock.acquire(sys.argv[1]); print('held', flush=True); sys.stdin.read()",
-         str(clinic)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(DatabaseInUse, match=f"process {holder.pid}"):
-            restore_backup(backup.path, clinic, tmp_path / "b")
-    finally:
-        holder.communicate("", timeout=30)
+    with (
+        held_elsewhere(clinic) as holder,
+        pytest.raises(DatabaseInUse, match=f"process {holder.pid}"),
+    ):
+        restore_backup(backup.path, clinic, tmp_path / "b")
     assert len(list_backups(tmp_path / "b")) == 1  # not even the safety backup was taken
 
 

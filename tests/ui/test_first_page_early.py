@@ -3,8 +3,6 @@ the user does meanwhile (typing, Enter) is carried out once it is open."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -18,6 +16,7 @@ from mesodesk.domain.drafts import PatientDraft
 from mesodesk.services.auth import AuthService
 from mesodesk.services.patients import PatientService
 from mesodesk.services.store import SYSTEM, Store
+from tests.instance_locks import locked
 
 
 def _clinic(path: Path, sign_in: bool = False) -> Path:
@@ -31,17 +30,6 @@ def _clinic(path: Path, sign_in: bool = False) -> Path:
         AuthService(store).choose_no_login(SYSTEM)
     store.dispose()
     return path
-
-
-def _locked(database: Path) -> bool:
-    """Whether this process holds the database's lock (asked from another process)."""
-    code = (
-        "import sys; from mesodesk.db.guard import InstanceLock; "
-        "print(InstanceLock.is_held_elsewhere(sys.argv[1]))"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(database)], capture_output=True,
-                         text=True, check=True, timeout=60).stdout  # fmt: skip
-    return out.strip() == "True"
 
 
 class Gate:
@@ -170,12 +158,12 @@ def test_a_store_that_fails_to_open_after_the_early_page_closes_the_window_and_t
     monkeypatch.setattr(Store, "open", classmethod(lambda *_a, **_k: 1 / 0))
     workstation = station(database)
     window = _early_window(qtbot, workstation)
-    assert _locked(database)  # held for the early page
+    assert locked(database)  # held for the early page
     store.open()
     qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
     assert exits == [1] and "could not be opened" in questions[-1]
     assert not window.isVisible() and workstation.opening is None
-    assert not _locked(database)
+    assert not locked(database)
 
 
 def test_a_clinic_with_sign_in_shows_no_patient_before_someone_signs_in(
