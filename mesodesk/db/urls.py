@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote
 
 from mesodesk import paths
 
@@ -25,17 +26,20 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{Path(path).expanduser().resolve()}"
+    """The URL of an SQLite file. SQLAlchemy decodes `%XX` in it and ends the path at `?`,
+    so those two are escaped: a folder named `a%20b` or `q?x=1` stays what it is."""
+    text = str(Path(path).expanduser().resolve())
+    return "sqlite:///" + text.replace("%", "%25").replace("?", "%3F")
 
 
 def plain_sqlite_path(url: str) -> Path | None:
     """The file of a plain `sqlite:///PATH` URL (what `sqlite_url` writes), read without
-    SQLAlchemy; None for anything else (another engine, a driver name, options, escapes),
-    which only SQLAlchemy's `engine.sqlite_path` reads."""
+    SQLAlchemy and decoded as it decodes it; None for anything else (another engine, a
+    driver name, options), which only SQLAlchemy's `engine.sqlite_path` reads."""
     prefix = "sqlite:///"
-    if not url.startswith(prefix) or any(ch in url for ch in "?%#"):
+    if not url.startswith(prefix) or "?" in url:
         return None
-    rest = url[len(prefix) :]
+    rest = unquote(url[len(prefix) :])
     if not rest or rest == ":memory:":
         return None
     return Path(rest)

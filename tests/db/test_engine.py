@@ -200,6 +200,22 @@ def test_the_default_is_in_the_data_folder(
     assert paths.default_database_path().parent == tmp_path / "portable"
 
 
+@pytest.mark.parametrize("folder", ["a%20b", "q?x=1", "100% sure"])
+def test_a_folder_name_that_looks_like_url_syntax_is_the_folder_used(
+    tmp_path: Path, folder: str
+) -> None:
+    """SQLAlchemy decodes %XX in a URL and ends the path at `?`: `sqlite_url` escapes both."""
+    database = tmp_path / folder / "clinic.db"
+    database.parent.mkdir()
+    engine = make_engine(sqlite_url(database))
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("CREATE TABLE t (x)")
+    finally:
+        engine.dispose()
+    assert database.is_file() and sorted(p.name for p in tmp_path.iterdir()) == [folder]
+
+
 def test_sqlite_path_reads_the_file_back(tmp_path: Path) -> None:
     assert sqlite_path(sqlite_url(tmp_path / "a.db")) == (tmp_path / "a.db").resolve()
     assert sqlite_path("sqlite:///:memory:") is None

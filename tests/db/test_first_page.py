@@ -125,10 +125,11 @@ def test_unreadable_files_and_other_databases_give_nothing_and_raise_nothing(
 
 
 def test_plain_urls_are_read_as_sqlalchemy_reads_them(tmp_path: Path) -> None:
-    for path in (tmp_path / "a.db", tmp_path / "with space" / "b.db"):
-        url = sqlite_url(path)
-        assert plain_sqlite_path(url) == sqlite_path(url)
-    for url in ("sqlite:///:memory:", "sqlite://", "sqlite+pysqlite:///x.db", "sqlite:///x%20.db"):
+    for name in ("a.db", "with space/b.db", "a%20b/c.db", "q?x=1/d.db", "h#x/é.db"):
+        url = sqlite_url(tmp_path / name)
+        assert plain_sqlite_path(url) == sqlite_path(url) == (tmp_path / name).resolve()
+    assert plain_sqlite_path("sqlite:////tmp/x%20y.db") == sqlite_path("sqlite:////tmp/x%20y.db")
+    for url in ("sqlite:///:memory:", "sqlite://", "sqlite+pysqlite:///x.db", "sqlite:///x.db?a=1"):
         assert plain_sqlite_path(url) is None
 
 
