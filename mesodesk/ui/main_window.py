@@ -57,12 +57,23 @@ class MainWindow(QMainWindow):
         self.ui.statusbar.addPermanentWidget(self._busy)
         self._database_label = QLabel("")
         self.ui.statusbar.addPermanentWidget(self._database_label)
-        always = (self.ui.actionQuit, self.ui.actionAbout)
-        self._waiting = [a for a in self.findChildren(QAction) if a.isEnabled() and a not in always]
-        for action in self._waiting:  # nothing to act on until the database is open
+        ui = self.ui
+        always = (ui.actionQuit, ui.actionAbout)
+        self._waiting = [  # nothing to act on until the database is open (menus stay open)
+            a
+            for a in self.findChildren(QAction)
+            if a.isEnabled() and a not in always and a.menu() is None
+        ]
+        for action in self._waiting:
             action.setEnabled(False)
-        self.ui.newPatientButton.setEnabled(False)
-        self.ui.searchEdit.setFocus()
+        ui.newPatientButton.setEnabled(False)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self._on_about)
+        search = ui.searchEdit
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), search, search.clear)
+        search.textChanged.connect(self._forget_intent)
+        search.returnPressed.connect(self._open_first_result)
+        search.setFocus()
         if services is not None:
             self.attach(services, db_label)
 
@@ -110,6 +121,11 @@ class MainWindow(QMainWindow):
         self._watch_changes(services)
         if self._pending_chart is not None:
             self.open_chart(self._pending_chart)
+        self._open_first_if_asked()  # Enter on a list that needed no new search
+        if not searching:  # scrolled to the end of the early page: the next page now
+            bar = self.ui.patientTable.verticalScrollBar()
+            if bar.value() == bar.maximum() and model.canFetchMore():
+                model.fetchMore()
 
     def _patient_list(self) -> PatientTableModel:
         """The patient list's model, made and wired once (before the database is there, it
@@ -124,8 +140,6 @@ class MainWindow(QMainWindow):
         self._size_patient_columns()
         table.activated.connect(self._on_patient_activated)
         self.ui.searchEdit.textChanged.connect(model.search)
-        self.ui.searchEdit.textChanged.connect(self._forget_enter)
-        self.ui.searchEdit.returnPressed.connect(self._open_first_result)
         model.modelReset.connect(self._open_first_if_asked)
         model.results_changed.connect(self._on_results_changed)
         model.failed.connect(self._show_error_text)
@@ -171,7 +185,6 @@ class MainWindow(QMainWindow):
         ui.actionCloseTab.triggered.connect(
             lambda: self._on_tab_close_requested(ui.tabs.currentIndex())
         )
-        ui.actionQuit.triggered.connect(self.close)
         ui.actionToday.triggered.connect(lambda: ui.tabs.setCurrentWidget(self.today))
         ui.actionEditPatient.triggered.connect(lambda: self._chart_action("edit_patient"))
         ui.actionNewAssessment.triggered.connect(lambda: self._chart_action("new_assessment"))
@@ -179,7 +192,6 @@ class MainWindow(QMainWindow):
         ui.actionPlanCourse.triggered.connect(lambda: self._chart_action("plan_course"))
         ui.actionNewOutcome.triggered.connect(lambda: self._chart_action("new_outcome"))
         ui.actionPrintSummary.triggered.connect(lambda: self._chart_action("print_summary"))
-        ui.actionAbout.triggered.connect(self._on_about)
         ui.actionBackUpNow.triggered.connect(self.back_up_now)
         ui.actionRestoreBackup.triggered.connect(self.choose_backup_to_restore)
         ui.actionDatabaseConnection.triggered.connect(self.choose_database)
@@ -195,7 +207,6 @@ class MainWindow(QMainWindow):
             getattr(ui, name).triggered.connect(
                 lambda _=False, n=name: self._open_library(n.removeprefix("action").lower())
             )
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit, ui.searchEdit.clear)
         add_open_data_actions(self)
         from mesodesk.ui.security.menus import add_security_actions
 
@@ -264,26 +275,29 @@ class MainWindow(QMainWindow):
         """Enter in the search field: the first match's chart; pressed while the matches are
         still being read, once they are (unless the search text changes first)."""
         model = self.patient_model
-        if model.is_loading():
-            self._enter_pending = True
+        if model is None or model.is_loading():
+            self._pending_chart, self._enter_pending = None, True  # the latest wish counts
             return
         row = model.patient_at(0)
         if row is not None:
             self.open_chart(row.id)
 
-    def _forget_enter(self) -> None:
-        self._enter_pending = False
+    def _forget_intent(self) -> None:
+        """The search text changed: a chart asked for before is no longer what is meant."""
+        self._pending_chart, self._enter_pending = None, False
 
     def _open_first_if_asked(self) -> None:
         model = self.patient_model
-        typed = self.ui.searchEdit.text()
-        if self._enter_pending and not model.is_loading() and model.query == typed:
+        if not self._enter_pending or model is None or model.is_loading():
+            return
+        if model.query == self.ui.searchEdit.text():
             self._enter_pending = False
             self._open_first_result()
 
     def open_chart(self, patient_id: int) -> PatientChart | None:
         """The patient's chart tab, opened (or brought forward); a chart asked for while the
         database is still opening opens as soon as it is ready (None until then)."""
+        self._enter_pending = False  # the latest wish counts
         if self.services is None:
             self._pending_chart = patient_id
             self.ui.statusbar.showMessage("The chart opens as soon as the database is ready…")

@@ -19,11 +19,14 @@ from mesodesk.services.store import SYSTEM, Store
 from tests.instance_locks import locked
 
 
-def _clinic(path: Path, sign_in: bool = False) -> Path:
+def _clinic(path: Path, sign_in: bool = False, more: int = 0) -> Path:
+    """Four patients (and `more`, named Zimmer, to fill more than one page)."""
     store = Store.open(str(path))
     patients = PatientService(store, SYSTEM)
     for family in ("Müller", "Aalto", "muller", "Berg"):
         patients.register(PatientDraft(family, "Anna", date(1980, 1, 1)))
+    for n in range(more):
+        patients.register(PatientDraft("Zimmer", f"Kind {n:03d}", date(1990, 1, 1)))
     if sign_in:
         AuthService(store).create_first_administrator("admin", "Admin", "correct horse battery 9")
     else:
@@ -180,3 +183,93 @@ def test_a_clinic_with_sign_in_shows_no_patient_before_someone_signs_in(
     qtbot.waitUntil(lambda: getattr(window, "sign_in_dialog", None) is not None, timeout=10_000)
     assert window.patient_model is None  # the sign-in dialog comes first
     window.sign_in_dialog.reject()
+
+
+def _charts(window) -> list[str]:
+    from mesodesk.ui.chart.patient_chart import PatientChart
+
+    tabs = window.ui.tabs
+    found = [tabs.widget(i) for i in range(tabs.count())]
+    return [tabs.tabText(i) for i, w in enumerate(found) if isinstance(w, PatientChart)]
+
+
+def _wait_settled(qtbot, workstation, window) -> None:
+    qtbot.waitUntil(lambda: bool(workstation.windows), timeout=10_000)
+    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=10_000)
+    qtbot.wait(50)
+
+
+@pytest.mark.parametrize(
+    ("keys", "opened"),
+    [
+        (["Return", "ber"], []),  # the chart asked for first is forgotten once the text changes
+        (["Return", "ber", "Return"], ["Berg, A."]),  # the latest Enter counts, once
+        (["b", "Backspace", "Return"], ["Aalto, A."]),  # back to the page shown: its first
+    ],
+)
+def test_only_the_latest_wish_is_carried_out_once_the_database_is_open(
+    qtbot, station, gates, tmp_path: Path, keys: list[str], opened: list[str]
+) -> None:
+    store = gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db"))
+    window = _early_window(qtbot, workstation)
+    for key in keys:
+        if key in ("Return", "Backspace"):
+            qtbot.keyClick(window.ui.searchEdit, getattr(Qt.Key, f"Key_{key}"))
+        else:
+            qtbot.keyClicks(window.ui.searchEdit, key)
+    store.open()
+    _wait_settled(qtbot, workstation, window)
+    if opened:
+        qtbot.waitUntil(lambda: bool(_charts(window)), timeout=10_000)
+        qtbot.wait(100)
+    assert [title.split(" (")[0] for title in _charts(window)] == opened
+
+
+def test_enter_before_the_early_page_arrives_opens_the_first_match_once_open(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    early, store = gates("read_early_page"), gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db"))
+    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
+    window = workstation.opening
+    qtbot.waitExposed(window)
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    early.open()
+    store.open()
+    qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=10_000)
+    chart = window.current_chart()
+    qtbot.waitUntil(lambda: chart.data is not None, timeout=10_000)
+    assert chart.name_label.text() == "Aalto, Anna" and len(_charts(window)) == 1
+
+
+def test_scrolled_to_the_end_of_the_early_page_the_next_page_comes_once_open(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    store = gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db", more=146))
+    window = _early_window(qtbot, workstation)
+    model, table = window.patient_model, window.ui.patientTable
+    assert model.rowCount() == 100
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert model.rowCount() == 100  # nothing more to read it with yet
+    store.open()
+    qtbot.waitUntil(lambda: model.rowCount() == 150, timeout=10_000)
+
+
+def test_quit_about_and_escape_work_while_the_database_opens(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db"))
+    window = _early_window(qtbot, workstation)
+    ui = window.ui
+    assert ui.menuFile.menuAction().isEnabled() and ui.menuHelp.menuAction().isEnabled()
+    assert ui.actionQuit.isEnabled() and not ui.actionNewPatient.isEnabled()
+    qtbot.keyClicks(ui.searchEdit, "ber")
+    qtbot.keyClick(ui.searchEdit, Qt.Key.Key_Escape)
+    assert ui.searchEdit.text() == ""
+    qtbot.keyClick(ui.searchEdit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
