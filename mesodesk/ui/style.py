@@ -10,6 +10,7 @@ from mesodesk import paths
 ACCENT = "#2f6f73"  # muted teal
 WARNING = "#8a5a00"
 ERROR = "#b3261e"
+DISABLED_TEXT = "#8f9a9a"
 
 
 def apply_style(app: QApplication) -> None:
@@ -24,6 +25,13 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Text, QColor("#1d2525"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d2525"))
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+    # The colours above apply to every state; an unavailable menu item or button must look it.
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
     app.setPalette(palette)
     font = app.font()
     if font.pointSizeF() < 10:
