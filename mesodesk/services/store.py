@@ -113,9 +113,10 @@ class Store:
 
     def finish_checks(self) -> None:
         """The deferred damage check and daily backup (`DamagedDatabase` if damaged)."""
-        if self._opened is not None:
-            self._opened.check_and_back_up()
-            self.backup_problem = self._opened.backup_problem
+        opened = self._opened  # `dispose` may let it go meanwhile
+        if opened is not None:
+            opened.check_and_back_up()
+            self.backup_problem = opened.backup_problem
 
     @contextmanager
     def reading(self, *, gated: bool = True) -> Iterator[Session]:

@@ -165,6 +165,7 @@ class Workstation:
             lambda backup, passphrase: self.restore_from_window(window, backup, passphrase)
         )
         self.opening = window
+        window.closed.connect(lambda: self._closed_while_opening(window))
         window.resize(1366, 768)
         # Opening imports SQLAlchemy and the models (half a second of Python): begun after
         # the first paint, it no longer competes with it for the interpreter; the first page
@@ -204,6 +205,11 @@ class Workstation:
         self.runner.database(read, shown, lambda _error: None, owner=window)
         self.runner.database(store, self._opened, self._failed)
 
+    def _closed_while_opening(self, window: MainWindow) -> None:
+        """Closed before its database was open: the store, once open, is let go unused."""
+        if self.opening is window and window.services is None:
+            self.opening = None
+
     def close(self) -> None:
         for window in [*self.windows, *([self.opening] if self.opening else [])]:
             if window.services is not None:
@@ -235,6 +241,8 @@ class Workstation:
             if self.opening is not window:
                 return
             label = database_label(store.url) + (" (demo data)" if self.demo else "")
+            if session is not None:
+                window.forget_pending()  # asked for before someone signed in
             window.attach(Services(store, actor), label)
             window.ui.statusbar.clearMessage()
             if session is not None:
@@ -250,7 +258,7 @@ class Workstation:
             if self.opening is window:
                 self.opening = None
                 window.close()
-                store.dispose()
+                self.runner.database(store.dispose)  # after the damage check queued before
 
         def policy_unreadable(error: BaseException) -> None:
             """No one can be let in: say so, once the damage check (queued right behind the

@@ -38,6 +38,7 @@ def _chart_type() -> type[PatientChart]:
 class MainWindow(QMainWindow):
     # (backup file, passphrase), confirmed: the application closes this window, restores, reopens
     restore_requested = Signal(object, object)
+    closed = Signal()  # the user closed it (it may still be opening its database)
 
     def __init__(self, services: Services | None, runner: TaskRunner, db_label: str) -> None:
         super().__init__()
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self._database_label = QLabel("")
         self.ui.statusbar.addPermanentWidget(self._database_label)
         ui = self.ui
-        always = (ui.actionQuit, ui.actionAbout)
+        always = (ui.actionQuit, ui.actionAbout, ui.actionFind)
         self._waiting = [  # nothing to act on until the database is open (menus stay open)
             a
             for a in self.findChildren(QAction)
@@ -69,9 +70,10 @@ class MainWindow(QMainWindow):
         ui.newPatientButton.setEnabled(False)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionAbout.triggered.connect(self._on_about)
+        ui.actionFind.triggered.connect(self.focus_search)
         search = ui.searchEdit
         QShortcut(QKeySequence(Qt.Key.Key_Escape), search, search.clear)
-        search.textChanged.connect(self._forget_intent)
+        search.textChanged.connect(self.forget_pending)
         search.returnPressed.connect(self._open_first_result)
         search.setFocus()
         if services is not None:
@@ -181,7 +183,6 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         ui = self.ui
         ui.actionNewPatient.triggered.connect(self._on_new_patient)
-        ui.actionFind.triggered.connect(self.focus_search)
         ui.actionCloseTab.triggered.connect(
             lambda: self._on_tab_close_requested(ui.tabs.currentIndex())
         )
@@ -275,20 +276,21 @@ class MainWindow(QMainWindow):
         """Enter in the search field: the first match's chart; pressed while the matches are
         still being read, once they are (unless the search text changes first)."""
         model = self.patient_model
-        if model is None or model.is_loading():
+        if model is None or model.searching():
             self._pending_chart, self._enter_pending = None, True  # the latest wish counts
             return
         row = model.patient_at(0)
         if row is not None:
             self.open_chart(row.id)
 
-    def _forget_intent(self) -> None:
-        """The search text changed: a chart asked for before is no longer what is meant."""
+    def forget_pending(self) -> None:
+        """A chart asked for before is no longer what is meant (the search text changed, or
+        someone signed in since)."""
         self._pending_chart, self._enter_pending = None, False
 
     def _open_first_if_asked(self) -> None:
         model = self.patient_model
-        if not self._enter_pending or model is None or model.is_loading():
+        if not self._enter_pending or model is None or model.searching():
             return
         if model.query == self.ui.searchEdit.text():
             self._enter_pending = False
@@ -410,5 +412,7 @@ class MainWindow(QMainWindow):
                 tabs.setCurrentIndex(index)
                 event.ignore()
                 return
-        self.runner.wait_idle(5000)
+        if self.services is not None:  # work in flight (a save) finishes first
+            self.runner.wait_idle(5000)
         event.accept()
+        self.closed.emit()

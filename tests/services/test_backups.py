@@ -104,6 +104,24 @@ def test_rotation_runs_with_the_automatic_backup(clinic: Path, tmp_path: Path) -
     assert len(list(folder.glob("*.json"))) == len(list(folder.glob("*.db")))
 
 
+def test_the_deferred_check_survives_the_store_being_let_go_meanwhile(
+    clinic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window lets a store go (sign-in cancelled) while its deferred check may still run."""
+    from mesodesk.services.startup import Opened
+
+    store = Store.open(str(clinic), backup_dir=tmp_path / "b", deferred_checks=True)
+    real = Opened.check_and_back_up
+
+    def check_then_let_go(opened: Opened) -> None:
+        real(opened)
+        store.dispose()
+
+    monkeypatch.setattr(Opened, "check_and_back_up", check_then_let_go)
+    store.finish_checks()
+    assert store.backup_problem is None and len(list_backups(tmp_path / "b")) == 1
+
+
 def test_the_backup_folder_follows_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, clinic: Path
 ) -> None:

@@ -271,5 +271,47 @@ def test_quit_about_and_escape_work_while_the_database_opens(
     qtbot.keyClicks(ui.searchEdit, "ber")
     qtbot.keyClick(ui.searchEdit, Qt.Key.Key_Escape)
     assert ui.searchEdit.text() == ""
+    ui.patientTable.setFocus()
+    qtbot.keyClick(ui.patientTable, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is ui.searchEdit
     qtbot.keyClick(ui.searchEdit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_a_window_closed_while_its_database_opens_is_not_given_it(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    database = _clinic(tmp_path / "clinic.db")
+    store = gates("open_store")
+    workstation = station(database)
+    window = _early_window(qtbot, workstation)
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)  # a chart asked for, then closed
+    window.close()
+    assert workstation.opening is None
+    store.open()
+    qtbot.waitUntil(lambda: bool(store.results), timeout=10_000)
+    window.runner.wait_idle()
+    qtbot.wait(50)
+    assert window.services is None and window.current_chart() is None
+    assert not workstation.windows and not locked(database)
+
+
+def test_enter_pressed_before_someone_signs_in_is_forgotten(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    store = gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db", sign_in=True))
+    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
+    window = workstation.opening
+    qtbot.waitExposed(window)
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    store.open()
+    qtbot.waitUntil(lambda: getattr(window, "sign_in_dialog", None) is not None, timeout=10_000)
+    dialog = window.sign_in_dialog
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, "correct horse battery 9")
+    qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(workstation.windows), timeout=10_000)
+    _wait_settled(qtbot, workstation, window)
+    assert window.patient_model.rowCount() == 4 and _charts(window) == []
+    window.idle_lock.stop()

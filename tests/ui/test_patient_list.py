@@ -212,3 +212,34 @@ def test_enter_while_the_matches_are_read_opens_the_first_once_they_are(
     qtbot.waitUntil(lambda: model.query == "co" and not model.is_loading(), timeout=5000)
     qtbot.wait(50)
     assert window.current_chart() is None
+
+
+def test_enter_while_more_rows_are_read_opens_the_first_at_once(
+    qtbot, runner, tmp_path: Path, questions, monkeypatch
+) -> None:
+    """Reading the next page does not make Enter wait: the first row is already the first."""
+    from mesodesk.services.patients import PatientService
+
+    store = Store.open(str(tmp_path / "demo.db"))
+    generate(store, patients=150)
+    window = MainWindow(Services(store), runner, "demo")
+    qtbot.addWidget(window)
+    window.show()
+    model = window.patient_model
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE and not model.is_loading(), timeout=5000)
+    real, go = PatientService.find, threading.Event()
+
+    def slow_next_page(self, query="", *, limit=100, offset=0):
+        assert offset == 0 or go.wait(10)
+        return real(self, query, limit=limit, offset=offset)
+
+    monkeypatch.setattr(PatientService, "find", slow_next_page)
+    window.ui.patientTable.scrollToBottom()
+    qtbot.waitUntil(model.is_loading, timeout=5000)
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=5000)
+    assert window.current_chart().patient_id == model.patient_at(0).id
+    go.set()
+    qtbot.waitUntil(lambda: model.rowCount() == 150, timeout=5000)
+    window.close()
+    store.dispose()

@@ -102,7 +102,11 @@ class PatientTableModel(QAbstractTableModel):
         return self._total
 
     def is_loading(self) -> bool:
-        return self._in_flight or self._fetching or self._queued is not None
+        return self.searching() or self._fetching
+
+    def searching(self) -> bool:
+        """A query's first page is still to come (the rows shown are about to be replaced)."""
+        return self._in_flight or self._queued is not None
 
     def _start(self, query: str) -> None:
         self._in_flight = True
