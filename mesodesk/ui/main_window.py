@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.today: TodayPanel | None = None
         self.patient_model: PatientTableModel | None = None
         self._pending_chart: int | None = None  # asked for before the database was open
+        self._status_before_pending = ""  # the status bar's message before it said so
         self._enter_pending = False  # Enter pressed while the list was still being read
         self.setWindowTitle("MesoDesk")
         self.ui.patientTable.verticalHeader().setDefaultSectionSize(26)
@@ -277,7 +278,8 @@ class MainWindow(QMainWindow):
         still being read, once they are (unless the search text changes first)."""
         model = self.patient_model
         if model is None or model.searching():
-            self._pending_chart, self._enter_pending = None, True  # the latest wish counts
+            self._drop_pending_chart()
+            self._enter_pending = True  # the latest wish counts
             return
         row = model.patient_at(0)
         if row is not None:
@@ -286,7 +288,14 @@ class MainWindow(QMainWindow):
     def forget_pending(self) -> None:
         """A chart asked for before is no longer what is meant (the search text changed, or
         someone signed in since)."""
-        self._pending_chart, self._enter_pending = None, False
+        self._drop_pending_chart()
+        self._enter_pending = False
+
+    def _drop_pending_chart(self) -> None:
+        if self._pending_chart is not None:
+            self._pending_chart = None
+            if self.services is None:  # its message gives way to what was shown before
+                self.ui.statusbar.showMessage(self._status_before_pending)
 
     def _open_first_if_asked(self) -> None:
         model = self.patient_model
@@ -301,6 +310,8 @@ class MainWindow(QMainWindow):
         database is still opening opens as soon as it is ready (None until then)."""
         self._enter_pending = False  # the latest wish counts
         if self.services is None:
+            if self._pending_chart is None:
+                self._status_before_pending = self.ui.statusbar.currentMessage()
             self._pending_chart = patient_id
             self.ui.statusbar.showMessage("The chart opens as soon as the database is ready…")
             return None

@@ -199,6 +199,21 @@ def _wait_settled(qtbot, workstation, window) -> None:
     qtbot.wait(50)
 
 
+def test_a_forgotten_chart_no_longer_says_it_will_open(
+    qtbot, station, gates, tmp_path: Path
+) -> None:
+    gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db"))
+    window = _early_window(qtbot, workstation)
+    status = window.ui.statusbar
+    before = status.currentMessage()
+    assert before == "Opening the MesoDesk database…"
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    assert "as soon as the database is ready" in status.currentMessage()
+    qtbot.keyClicks(window.ui.searchEdit, "b")
+    assert status.currentMessage() == before
+
+
 @pytest.mark.parametrize(
     ("keys", "opened"),
     [
