@@ -4,6 +4,7 @@ the user does meanwhile (typing, Enter) is carried out once it is open."""
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from mesodesk.domain.drafts import PatientDraft
 from mesodesk.services.auth import AuthService
 from mesodesk.services.patients import PatientService
 from mesodesk.services.store import SYSTEM, Store
+from mesodesk.ui.app import Workstation
+from mesodesk.ui.main_window import MainWindow
 from tests.instance_locks import locked
 
 
@@ -67,6 +70,30 @@ def gates(monkeypatch: pytest.MonkeyPatch):
         each.open()
 
 
+@dataclass
+class Early:
+    """A four-patient clinic's window showing its early page, its store held back."""
+
+    workstation: Workstation
+    window: MainWindow
+    store: Gate
+
+
+@pytest.fixture
+def early(qtbot, station, gates, tmp_path: Path) -> Early:
+    store = gates("open_store")
+    workstation = station(_clinic(tmp_path / "clinic.db"))
+    return Early(workstation, _early_window(qtbot, workstation), store)
+
+
+def _shown_window(qtbot, workstation):
+    """The window on screen, whatever its database is doing."""
+    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
+    window = workstation.opening
+    qtbot.waitExposed(window)
+    return window
+
+
 def _early_window(qtbot, workstation):
     def early_page_shown() -> bool:
         window = workstation.opening
@@ -83,11 +110,9 @@ def _names(model) -> list[str]:
 
 
 def test_a_search_and_enter_typed_before_the_database_is_open_run_once_it_is(
-    qtbot, station, gates, tmp_path: Path
+    qtbot, early: Early
 ) -> None:
-    store = gates("open_store")
-    workstation = station(_clinic(tmp_path / "clinic.db"))
-    window = _early_window(qtbot, workstation)
+    window, store = early.window, early.store
     model = window.patient_model
     assert _names(model) == ["Aalto", "Berg", "Müller", "muller"]
     assert "4 patients" in window.ui.resultCountLabel.text()
@@ -109,14 +134,12 @@ def test_a_search_and_enter_typed_before_the_database_is_open_run_once_it_is(
 def test_text_typed_before_the_early_page_keeps_it_off_the_list(
     qtbot, station, gates, tmp_path: Path
 ) -> None:
-    early, store = gates("read_early_page"), gates("open_store")
+    read, store = gates("read_early_page"), gates("open_store")
     workstation = station(_clinic(tmp_path / "clinic.db"))
-    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
-    window = workstation.opening
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, workstation)
     qtbot.keyClicks(window.ui.searchEdit, "ber")
-    early.open()
-    qtbot.waitUntil(lambda: bool(early.results), timeout=10_000)
+    read.open()
+    qtbot.waitUntil(lambda: bool(read.results), timeout=10_000)
     qtbot.waitUntil(lambda: window.patient_model is not None, timeout=10_000)
     qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
     assert window.patient_model.rowCount() == 0  # everyone's page would not match "ber"
@@ -127,11 +150,9 @@ def test_text_typed_before_the_early_page_keeps_it_off_the_list(
 
 
 def test_enter_on_the_early_page_opens_that_chart_once_the_database_is_open(
-    qtbot, station, gates, tmp_path: Path
+    qtbot, early: Early
 ) -> None:
-    store = gates("open_store")
-    workstation = station(_clinic(tmp_path / "clinic.db"))
-    window = _early_window(qtbot, workstation)
+    window, store = early.window, early.store
     model = window.patient_model
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
@@ -173,11 +194,11 @@ def test_a_clinic_with_sign_in_shows_no_patient_before_someone_signs_in(
     qtbot, station, gates, tmp_path: Path
 ) -> None:
     store = gates("open_store")
-    early = gates("read_early_page")
-    early.open()
+    read = gates("read_early_page")
+    read.open()
     workstation = station(_clinic(tmp_path / "clinic.db", sign_in=True))
-    qtbot.waitUntil(lambda: bool(early.results), timeout=10_000)
-    assert early.results == [None]
+    qtbot.waitUntil(lambda: bool(read.results), timeout=10_000)
+    assert read.results == [None]
     window = workstation.opening
     store.open()
     qtbot.waitUntil(lambda: getattr(window, "sign_in_dialog", None) is not None, timeout=10_000)
@@ -199,12 +220,8 @@ def _wait_settled(qtbot, workstation, window) -> None:
     qtbot.wait(50)
 
 
-def test_a_forgotten_chart_no_longer_says_it_will_open(
-    qtbot, station, gates, tmp_path: Path
-) -> None:
-    gates("open_store")
-    workstation = station(_clinic(tmp_path / "clinic.db"))
-    window = _early_window(qtbot, workstation)
+def test_a_forgotten_chart_no_longer_says_it_will_open(qtbot, early: Early) -> None:
+    window = early.window
     status = window.ui.statusbar
     before = status.currentMessage()
     assert before == "Opening the MesoDesk database…"
@@ -223,11 +240,9 @@ def test_a_forgotten_chart_no_longer_says_it_will_open(
     ],
 )
 def test_only_the_latest_wish_is_carried_out_once_the_database_is_open(
-    qtbot, station, gates, tmp_path: Path, keys: list[str], opened: list[str]
+    qtbot, early: Early, keys: list[str], opened: list[str]
 ) -> None:
-    store = gates("open_store")
-    workstation = station(_clinic(tmp_path / "clinic.db"))
-    window = _early_window(qtbot, workstation)
+    workstation, window, store = early.workstation, early.window, early.store
     for key in keys:
         if key in ("Return", "Backspace"):
             qtbot.keyClick(window.ui.searchEdit, getattr(Qt.Key, f"Key_{key}"))
@@ -244,13 +259,11 @@ def test_only_the_latest_wish_is_carried_out_once_the_database_is_open(
 def test_enter_before_the_early_page_arrives_opens_the_first_match_once_open(
     qtbot, station, gates, tmp_path: Path
 ) -> None:
-    early, store = gates("read_early_page"), gates("open_store")
+    read, store = gates("read_early_page"), gates("open_store")
     workstation = station(_clinic(tmp_path / "clinic.db"))
-    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
-    window = workstation.opening
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, workstation)
     qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
-    early.open()
+    read.open()
     store.open()
     qtbot.waitUntil(lambda: window.current_chart() is not None, timeout=10_000)
     chart = window.current_chart()
@@ -274,12 +287,8 @@ def test_scrolled_to_the_end_of_the_early_page_the_next_page_comes_once_open(
     qtbot.waitUntil(lambda: model.rowCount() == 150, timeout=10_000)
 
 
-def test_quit_about_and_escape_work_while_the_database_opens(
-    qtbot, station, gates, tmp_path: Path
-) -> None:
-    gates("open_store")
-    workstation = station(_clinic(tmp_path / "clinic.db"))
-    window = _early_window(qtbot, workstation)
+def test_quit_about_and_escape_work_while_the_database_opens(qtbot, early: Early) -> None:
+    window = early.window
     ui = window.ui
     assert ui.menuFile.menuAction().isEnabled() and ui.menuHelp.menuAction().isEnabled()
     assert ui.actionQuit.isEnabled() and not ui.actionNewPatient.isEnabled()
@@ -316,9 +325,7 @@ def test_enter_pressed_before_someone_signs_in_is_forgotten(
 ) -> None:
     store = gates("open_store")
     workstation = station(_clinic(tmp_path / "clinic.db", sign_in=True))
-    qtbot.waitUntil(lambda: workstation.opening is not None, timeout=10_000)
-    window = workstation.opening
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, workstation)
     qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
     store.open()
     qtbot.waitUntil(lambda: getattr(window, "sign_in_dialog", None) is not None, timeout=10_000)
