@@ -242,7 +242,7 @@ class Workstation:
                 return
             label = database_label(store.url) + (" (demo data)" if self.demo else "")
             if session is not None:
-                window.forget_pending()  # asked for before someone signed in
+                window.forget_wish()  # asked for before someone signed in
             window.attach(Services(store, actor), label)
             window.ui.statusbar.clearMessage()
             if session is not None:

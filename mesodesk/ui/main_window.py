@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.models.patient_table import Page, PatientTableModel
     from mesodesk.ui.today_panel import TodayPanel
 
+FIRST_MATCH = "first match"  # Enter's wish: the first row of the search being read
 # the widest usual content of the fixed columns; the name column takes the rest
 COLUMN_SAMPLES = {0: "P0000000", 2: "31.12.1999 (99)", 3: "+49 151 0727 8072"}
 
@@ -48,9 +49,10 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.today: TodayPanel | None = None
         self.patient_model: PatientTableModel | None = None
-        self._pending_chart: int | None = None  # asked for before the database was open
-        self._status_before_pending = ""  # the status bar's message before it said so
-        self._enter_pending = False  # Enter pressed while the list was still being read
+        # What the user asked to open before it could be: a patient's chart (the database
+        # is still opening) or the first match (of a search still being read); the latest counts.
+        self._wish: int | str | None = None
+        self._status_before_wish = ""  # the status bar's message before a chart was waiting
         self.setWindowTitle("MesoDesk")
         self.ui.patientTable.verticalHeader().setDefaultSectionSize(26)
         self.ui.splitter.setSizes([540, 826])
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         ui.actionFind.triggered.connect(self.focus_search)
         search = ui.searchEdit
         QShortcut(QKeySequence(Qt.Key.Key_Escape), search, search.clear)
-        search.textChanged.connect(self.forget_pending)
+        search.textChanged.connect(self.forget_wish)
         search.returnPressed.connect(self._open_first_result)
         search.setFocus()
         if services is not None:
@@ -122,8 +124,8 @@ class MainWindow(QMainWindow):
         else:
             self.today.refresh()
         self._watch_changes(services)
-        if self._pending_chart is not None:
-            self.open_chart(self._pending_chart)
+        if isinstance(self._wish, int):
+            self.open_chart(self._wish)
         self._open_first_if_asked()  # Enter on a list that needed no new search
         if not searching:  # scrolled to the end of the early page: the next page now
             bar = self.ui.patientTable.verticalScrollBar()
@@ -278,44 +280,45 @@ class MainWindow(QMainWindow):
         still being read, once they are (unless the search text changes first)."""
         model = self.patient_model
         if model is None or model.searching():
-            self._drop_pending_chart()
-            self._enter_pending = True  # the latest wish counts
+            self._set_wish(FIRST_MATCH)
             return
         row = model.patient_at(0)
         if row is not None:
             self.open_chart(row.id)
 
-    def forget_pending(self) -> None:
-        """A chart asked for before is no longer what is meant (the search text changed, or
+    def forget_wish(self) -> None:
+        """What was asked for before is no longer what is meant (the search text changed, or
         someone signed in since)."""
-        self._drop_pending_chart()
-        self._enter_pending = False
+        self._set_wish(None)
 
-    def _drop_pending_chart(self) -> None:
-        if self._pending_chart is not None:
-            self._pending_chart = None
-            if self.services is None:  # its message gives way to what was shown before
-                self.ui.statusbar.showMessage(self._status_before_pending)
+    def _set_wish(self, wish: int | str | None) -> None:
+        """While the database opens, a waiting chart says so in the status bar, and gives the
+        bar back to what it said before once it no longer waits."""
+        status, opening = self.ui.statusbar, self.services is None
+        chart_was_waiting = isinstance(self._wish, int) and opening
+        if isinstance(wish, int) and opening:
+            if not chart_was_waiting:
+                self._status_before_wish = status.currentMessage()
+            status.showMessage("The chart opens as soon as the database is ready…")
+        elif chart_was_waiting:
+            status.showMessage(self._status_before_wish)
+        self._wish = wish
 
     def _open_first_if_asked(self) -> None:
         model = self.patient_model
-        if not self._enter_pending or model is None or model.searching():
+        if self._wish != FIRST_MATCH or model is None or model.searching():
             return
         if model.query == self.ui.searchEdit.text():
-            self._enter_pending = False
+            self._wish = None
             self._open_first_result()
 
     def open_chart(self, patient_id: int) -> PatientChart | None:
         """The patient's chart tab, opened (or brought forward); a chart asked for while the
         database is still opening opens as soon as it is ready (None until then)."""
-        self._enter_pending = False  # the latest wish counts
         if self.services is None:
-            if self._pending_chart is None:
-                self._status_before_pending = self.ui.statusbar.currentMessage()
-            self._pending_chart = patient_id
-            self.ui.statusbar.showMessage("The chart opens as soon as the database is ready…")
+            self._set_wish(patient_id)
             return None
-        self._pending_chart = None
+        self._wish = None  # the latest wish counts
         tabs, chart_type = self.ui.tabs, _chart_type()
         for index in range(tabs.count()):
             widget = tabs.widget(index)
