@@ -11,6 +11,7 @@ MesoDesk and nothing beyond the standard library.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -77,6 +78,17 @@ def write_atomically(
     with staged_file(target, content, private=private) as put_in_place:
         put_in_place()
     return target
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows cannot open a folder and needs no
+    such step, and a file system that refuses to sync a folder is let be."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from mesodesk.files import file_sha256
+from mesodesk.files import file_sha256, fsync_folder, write_atomically
 
 ProgressCallback = Callable[[int, int], None]
 PLAIN_SUFFIX = ".db"
@@ -45,16 +45,6 @@ def fsync_file(path: Path) -> None:
     """Force a file's bytes to disk: a rename is only safe after the data it names is there."""
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open a folder and needs no such step."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def copy_database(source: Path, target: Path, *, progress: ProgressCallback | None = None) -> Path:
@@ -251,7 +241,7 @@ def write_backup(
             sha256=file_sha256(target),
             encrypted=bool(passphrase),
         )
-        _write_text(manifest_path, manifest.to_json())
+        write_atomically(manifest_path, manifest.to_json().encode("utf-8"))
     except BaseException:
         target.unlink(missing_ok=True)
         manifest_path.unlink(missing_ok=True)
@@ -260,13 +250,6 @@ def write_backup(
         if snapshot != target:
             snapshot.unlink(missing_ok=True)
     return target, manifest
-
-
-def _write_text(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    fsync_file(partial)
-    os.replace(partial, path)
 
 
 def manifest_path_of(backup: Path) -> Path:

@@ -146,15 +146,4 @@ def write_atomically(path: Path, data: bytes) -> None:
     the database row that follows never names a file a crash could still take away."""
     path.parent.mkdir(parents=True, exist_ok=True)
     files.write_atomically(path, data)
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder, and needs not."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    files.fsync_folder(path.parent)
